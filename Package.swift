@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+// bptutor: a terminal tutor for backpropagation.
+// Licensed GPL-3.0-or-later (it links GNU readline).
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "bptutor",
+    products: [
+        .executable(name: "bptutor", targets: ["bptutor"]),
+        .executable(name: "bptutor-bench", targets: ["bptutor-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure engine: tensors, the tape, reverse mode, explanations. No I/O.
+        .target(name: "BackpropCore", swiftSettings: strictSettings),
+        // The command language's syntax: source files, lexer, parser, diagnostics. No engine.
+        .target(name: "ScriptSyntax", swiftSettings: strictSettings),
+        // The interpreter: statements -> engine calls -> results (text and JSON).
+        .target(name: "TutorScript", dependencies: ["BackpropCore", "ScriptSyntax"], swiftSettings: strictSettings),
+        // System libraries (Debian: libreadline-dev, libncurses-dev).
+        .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only code that touches the terminal: readline line editing, ncurses, signals.
+        .target(name: "Terminal", dependencies: ["CReadline", "CNcurses"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "bptutor",
+            dependencies: [
+                "BackpropCore", "ScriptSyntax", "TutorScript", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "bptutor-bench",
+            dependencies: ["BackpropCore", "TutorScript"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "BackpropCoreTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
+        .testTarget(name: "ScriptSyntaxTests", dependencies: ["ScriptSyntax"], swiftSettings: strictSettings),
+        .testTarget(name: "TutorScriptTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["bptutor"], swiftSettings: strictSettings),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,103 @@
+/// The elementwise functions of the language. Each has a value and a local
+/// derivative (see `ElementwiseFunction.derivative`), and a name the lectures use.
+public enum ElementwiseFunction: String, Sendable, CaseIterable {
+    case sigmoid, tanh, relu, softplus, exp, log, step, sign, abs, sqrt, identity
+
+    /// How the lectures write f' (used in explanations): σ'(z), tanh'(z), …
+    public var symbol: String {
+        switch self {
+        case .sigmoid: "σ"
+        default: rawValue
+        }
+    }
+}
+
+/// A primitive operation of the tape. Every op defines, next to each other, its
+/// forward value (`Forward.swift`), its vector–Jacobian product (`Backward.swift`)
+/// and its symbolic rule for explanations (`SymbolicRules.swift`).
+public enum Op: Sendable, Hashable {
+    /// An input or a parameter: a value set from outside, updated in place.
+    case leaf
+    /// A constant inside an expression (a number, or a `NAME.grad` snapshot).
+    case constant
+    /// Elementwise, with a 1×1 operand broadcast over the other.
+    case add, subtract, multiply, divide
+    /// Elementwise power a^b, with 1×1 broadcasting.
+    case power
+    /// Matrix product.
+    case matmul
+    case negate
+    case function(ElementwiseFunction)
+    /// log σ(z), fused when `log` is applied to a sigmoid node: stable at any z.
+    case logSigmoid
+    /// log softmax(z), fused when `log` is applied to a softmax node.
+    case logSoftmax
+    /// Sum or mean of all entries (1×1 result).
+    case sum, mean
+    /// Softmax of a column vector.
+    case softmax
+    case transpose
+    /// One entry, 0-based (the language is 1-based; the interpreter converts).
+    case index(row: Int, column: Int)
+
+    public var arity: Int {
+        switch self {
+        case .leaf, .constant: 0
+        case .add, .subtract, .multiply, .divide, .power, .matmul: 2
+        default: 1
+        }
+    }
+
+    /// The name a user types for this op, for messages.
+    public var displayName: String {
+        switch self {
+        case .leaf: "leaf"
+        case .constant: "constant"
+        case .add: "+"
+        case .subtract: "-"
+        case .multiply: "*"
+        case .divide: "/"
+        case .power: "^"
+        case .matmul: "@"
+        case .negate: "unary -"
+        case .function(let f): f.rawValue
+        case .logSigmoid, .logSoftmax: "log"
+        case .sum: "sum"
+        case .mean: "mean"
+        case .softmax: "softmax"
+        case .transpose: "transpose"
+        case .index: "indexing"
+        }
+    }
+
+    public var isElementwiseBinary: Bool {
+        switch self {
+        case .add, .subtract, .multiply, .divide, .power: true
+        default: false
+        }
+    }
+}
+
+/// Why an op cannot be applied to its operands. Messages name both shapes.
+public enum GraphError: Error, Sendable, Equatable, CustomStringConvertible {
+    case elementwiseShapeMismatch(op: String, Shape, Shape)
+    case matmulShapeMismatch(Shape, Shape)
+    case notAColumnVector(function: String, Shape)
+    case indexOutOfRange(index: Int, dimension: String, size: Int, shape: Shape)
+    case notScalar(name: String, Shape)
+
+    public var description: String {
+        switch self {
+        case let .elementwiseShapeMismatch(op, a, b):
+            "cannot apply '\(op)' to \(a) and \(b): elementwise operands must have the same shape, or one must be 1×1"
+        case let .matmulShapeMismatch(a, b):
+            "cannot multiply \(a) @ \(b): the inner dimensions \(a.columns) and \(b.rows) differ"
+        case let .notAColumnVector(function, shape):
+            "\(function) takes a column vector (n×1), not \(shape)"
+        case let .indexOutOfRange(index, dimension, size, shape):
+            "\(dimension) index \(index) is out of range 1…\(size) for a \(shape) value"
+        case let .notScalar(name, shape):
+            "\(name) is \(shape), but this needs a 1×1 value"
+        }
+    }
+}
