@@ -1,0 +1,54 @@
+extension LexerState {
+    /// `4`, `0.5`, `.5`, `1.`, `1e-3`, `2.5E+4`. A number running into letters, digits or
+    /// dots (`1.2.3`, `2x`, `1e`) is one malformed token.
+    mutating func lexNumber() {
+        let start = scanner.position
+        let startIndex = scanner.index
+        scanner.advance(while: { $0.isASCIIDigit })
+        if scanner.peek() == ".", !(scanner.peek(1).map { $0.isIdentifierStart || $0 == "." } ?? false) {
+            scanner.advance()
+            scanner.advance(while: { $0.isASCIIDigit })
+        }
+        var exponentLacksDigits = false
+        if let e = scanner.peek(), e == "e" || e == "E" {
+            if scanner.peek(1)?.isASCIIDigit == true {
+                scanner.advance()
+                scanner.advance(while: { $0.isASCIIDigit })
+            } else if let sign = scanner.peek(1), sign == "+" || sign.isMinus, scanner.peek(2)?.isASCIIDigit == true {
+                scanner.advance()
+                scanner.advance()
+                scanner.advance(while: { $0.isASCIIDigit })
+            } else {
+                exponentLacksDigits = true
+            }
+        }
+        let validEnd = scanner.index
+        scanner.advance(while: { $0.isIdentifierContinuation || $0 == "." })
+        let text = scanner.text(from: startIndex)
+
+        if scanner.index > validEnd {
+            let rest = scanner.text(from: validEnd)
+            let prefix = scanner.text(from: startIndex, to: validEnd)
+            if exponentLacksDigits && (rest == "e" || rest == "E") {
+                addInvalid("malformed number '\(text)': the exponent needs digits, as in 1e-3", from: start, startIndex)
+            } else if !exponentLacksDigits, rest.first?.isIdentifierStart == true, !rest.contains(".") {
+                addInvalid("malformed number '\(text)'", from: start, startIndex,
+                           notes: ["to multiply, write '\(prefix)*\(rest)'"])
+            } else {
+                addInvalid("malformed number '\(text)'", from: start, startIndex)
+            }
+            return
+        }
+        // Double's parser wants an ASCII minus in the exponent.
+        let ascii = String(text.map { $0.isMinus ? "-" : $0 })
+        guard let value = Double(ascii) else {
+            addInvalid("malformed number '\(text)'", from: start, startIndex)
+            return
+        }
+        guard value.isFinite else {
+            addInvalid("the number '\(text)' is too large", from: start, startIndex)
+            return
+        }
+        add(.number(value), from: start, startIndex)
+    }
+}

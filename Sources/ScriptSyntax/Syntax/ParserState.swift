@@ -1,0 +1,125 @@
+/// The parser's cursor over the token list, with the small helpers every rule uses.
+/// Command parsers (Parser+Commands.swift) use it directly.
+///
+/// Inside brackets (`( )`, `[ ]`) line breaks are transparent, so a literal or a call may
+/// span lines; outside them a line break ends the statement.
+struct ParserState {
+    let tokens: [Token]
+    private(set) var index = 0
+    /// The last token consumed (never a skipped line break).
+    private(set) var lastConsumed: Token?
+    /// How many brackets are open.
+    private(set) var bracketDepth = 0
+    /// Where the statement being parsed begins (for "at the start of a statement" messages).
+    private(set) var statementStart = 0
+    /// Where to resume after an error, when not at the next line break (see `unclosed`).
+    var recoveryIndex: Int?
+
+    init(tokens: [Token]) {
+        precondition(tokens.last?.kind == .endOfInput, "the token list must end with .endOfInput")
+        self.tokens = tokens
+    }
+
+    var current: Token { tokens[index] }
+
+    func peek(_ offset: Int = 1) -> Token {
+        tokens[min(index + offset, tokens.count - 1)]
+    }
+
+    var isAtStatementStart: Bool { index == statementStart }
+
+    /// Starts a statement (or a whole expression) at the current token.
+    mutating func beginStatement() {
+        statementStart = index
+        bracketDepth = 0
+        lastConsumed = nil
+        recoveryIndex = nil
+    }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[index]
+        lastConsumed = token
+        if index < tokens.count - 1 { index += 1 }
+        if bracketDepth > 0 { skipNewlines() }
+        return token
+    }
+
+    func check(_ symbol: Token.Symbol) -> Bool { current.isSymbol(symbol) }
+
+    /// Consumes the current token if it is `symbol`.
+    mutating func accept(_ symbol: Token.Symbol) -> Token? {
+        check(symbol) ? advance() : nil
+    }
+
+    /// Consumes an opening bracket; line breaks are transparent until it is closed.
+    @discardableResult
+    mutating func openBracket() -> Token {
+        bracketDepth += 1
+        return advance()
+    }
+
+    /// Consumes `closer` if it is next, closing the innermost bracket.
+    mutating func closeBracket(_ closer: Token.Symbol) -> Token? {
+        guard check(closer) else { return nil }
+        bracketDepth -= 1
+        return advance()
+    }
+
+    var isAtStatementEnd: Bool { current.endsStatement }
+
+    /// Skips line breaks.
+    mutating func skipNewlines() {
+        while tokens[index].kind == .newline { index += 1 }
+    }
+
+    /// Error recovery: resumes at `recoveryIndex` if set, else after the end of the line
+    /// the parser stopped on.
+    mutating func recover() {
+        bracketDepth = 0
+        if let recoveryIndex, recoveryIndex > statementStart {
+            index = recoveryIndex
+        } else {
+            while !isAtStatementEnd { advance() }
+        }
+    }
+
+    /// A diagnostic about `token`; when the token is text the lexer could not read,
+    /// the lexer's diagnostic instead (it explains the real problem).
+    func error(_ message: String, at token: Token, notes: [String] = []) -> Diagnostic {
+        if case .invalid(let lexical) = token.kind { return lexical }
+        return Diagnostic(message, at: token.span, notes: notes)
+    }
+
+    /// A diagnostic about the current token.
+    func error(_ message: String, notes: [String] = []) -> Diagnostic {
+        error(message, at: current, notes: notes)
+    }
+
+    /// The span from `first` to the end of the last consumed token.
+    func span(from first: SourcePosition) -> SourceSpan {
+        SourceSpan(start: first, end: lastConsumed?.span.end ?? first)
+    }
+
+    /// Consumes a name, or fails with `message` at the current token.
+    mutating func expectIdentifier(_ message: @autoclosure () -> String) throws(Diagnostic) -> Identifier {
+        guard case .identifier(let name) = current.kind else { throw error(message()) }
+        return Identifier(name, span: advance().span)
+    }
+
+    /// Adjacent tokens with no space between them, read back as their source text:
+    /// for arguments that are not expressions, such as `2-3-1` or `data/xor.csv`.
+    /// Returns nil at the end of the statement.
+    mutating func readRawWord() -> (text: String, span: SourceSpan)? {
+        guard !isAtStatementEnd else { return nil }
+        let first = advance()
+        var text = first.text
+        var span = first.span
+        while !isAtStatementEnd, current.span.start == span.end {
+            let next = advance()
+            text += next.text
+            span = span.merged(with: next.span)
+        }
+        return (text, span)
+    }
+}
