@@ -38,18 +38,19 @@ extension Graph {
         var probe = self
         var entries: [GradCheck.Entry] = []
         for leaf in leaves(reachedFrom: root) {
-            let original = self[leaf].value
+            let original = value(of: leaf)
+            let offset = offsets[leaf]
             let analytic = gradient(of: leaf) ?? Tensor(rows: original.rows, columns: original.columns)
             for k in 0..<original.count {
                 let x = original.storage[k]
                 let h = step * max(1, abs(x))
-                func f(_ offset: Double) -> Double {
-                    probe.nodes[leaf].value.storage[k] = x + offset
+                func f(_ shift: Double) -> Double {
+                    probe.values[offset + k] = x + shift
                     probe.recompute(dependentsOf: leaf)
                     return probe.value(of: root).scalar
                 }
                 let numeric = (-f(2 * h) + 8 * f(h) - 8 * f(-h) + f(-2 * h)) / (12 * h)
-                probe.nodes[leaf].value.storage[k] = x
+                probe.values[offset + k] = x
                 probe.recompute(dependentsOf: leaf)
                 let b = analytic.storage[k]
                 entries.append(GradCheck.Entry(leaf: leaf, row: k / original.columns, column: k % original.columns,

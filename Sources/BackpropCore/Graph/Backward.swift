@@ -9,189 +9,159 @@ import Darwin
 extension Graph {
     /// Computes ∂root/∂v for every node v that root depends on. Root must be 1×1.
     public mutating func backward(from root: NodeID) throws(GraphError) {
-        let shape = nodes[root].shape
-        guard shape.isScalar else {
-            throw .notScalar(name: displayName(of: root), shape)
+        guard shapes[root].isScalar else {
+            throw .notScalar(name: displayName(of: root), shapes[root])
         }
-        for i in nodes.indices where nodes[i].hasGradient { nodes[i].hasGradient = false }
+        for i in 0..<count where hasGradientFlags[i] { hasGradientFlags[i] = false }
         var reach = ancestors(of: root)
         for i in 0...root where reach[i] {
             // Constants take no gradient; nor does anything computed only from constants.
-            guard nodes[i].requiresGradient else { reach[i] = false; continue }
-            nodes[i].hasGradient = true
-            Self.zero(&nodes[i].gradientBuffer)
-            if nodes[i].scaledGradientBuffer != nil { Self.zero(&nodes[i].scaledGradientBuffer!) }
+            guard requiresGradientFlags[i] else { reach[i] = false; continue }
+            hasGradientFlags[i] = true
+            let o = offsets[i]
+            for k in o..<(o + shapes[i].count) { gradients[k] = 0 }
+            let so = scaledOffsets[i]
+            if so >= 0 { for k in so..<(so + shapes[i].count) { scaledGradients[k] = 0 } }
         }
-        nodes[root].gradientBuffer.storage[0] = 1
-        var i = root
-        while i >= 0 {
-            if reach[i] { propagate(from: i, reach: reach) }
-            i -= 1
+        gradients[offsets[root]] = 1
+        let tape = layout
+        let scaled = scaledOffsets
+        values.withUnsafeBufferPointer { v in
+            gradients.withUnsafeMutableBufferPointer { g in
+                scaledGradients.withUnsafeMutableBufferPointer { s in
+                    var i = root
+                    while i >= 0 {
+                        if reach[i] {
+                            tape.propagate(from: i, values: v.baseAddress!, gradients: g.baseAddress!,
+                                           scaled: s.baseAddress, scaledOffsets: scaled, reach: reach)
+                        }
+                        i -= 1
+                    }
+                }
+            }
         }
         lastBackwardRoot = root
     }
 
     /// Forgets all gradients (used when the graph is reset or rebuilt).
     public mutating func clearGradients() {
-        for i in nodes.indices { nodes[i].hasGradient = false }
+        for i in 0..<count { hasGradientFlags[i] = false }
         lastBackwardRoot = nil
     }
+}
 
-    private static func zero(_ t: inout Tensor) {
-        for k in 0..<t.count { t.storage[k] = 0 }
-    }
-
+extension TapeLayout {
     /// Adds node `id`'s local vector–Jacobian products into its inputs' gradients.
-    private mutating func propagate(from id: NodeID, reach: [Bool]) {
-        let node = nodes[id]
-        let g = node.gradientBuffer
-        let a = node.op.arity >= 1 ? nodes[node.input0].value : Tensor.placeholder
-        let b = node.op.arity >= 2 ? nodes[node.input1].value : Tensor.placeholder
-        let wantA = node.op.arity >= 1 && reach[node.input0]
-        let wantB = node.op.arity >= 2 && reach[node.input1]
+    @inline(__always)
+    func propagate(from id: NodeID, values: UnsafePointer<Double>, gradients: UnsafeMutablePointer<Double>,
+                   scaled: UnsafeMutablePointer<Double>?, scaledOffsets: [Int], reach: [Bool]) {
+        let op = ops[id]
+        let arity = op.arity
+        guard arity > 0 else { return }
+        let n = shapes[id].count
+        let g = UnsafePointer(gradients + offsets[id])
+        let ia = input0[id]
+        let a = values + offsets[ia]
+        let ga = gradients + offsets[ia]
+        let na = shapes[ia].count
+        let wantA = reach[ia]
+        let ib = arity >= 2 ? input1[id] : ia
+        let b = values + offsets[ib]
+        let gb = gradients + offsets[ib]
+        let nb = shapes[ib].count
+        let wantB = arity >= 2 && reach[ib]
 
-        switch node.op {
+        switch op {
         case .leaf, .constant:
             return
         case .add, .subtract:
-            let signB: Double = node.op == .add ? 1 : -1
-            if wantA { accumulate(into: node.input0) { Self.addReduced(&$0, g, scale: 1) } }
-            if wantB { accumulate(into: node.input1) { Self.addReduced(&$0, g, scale: signB) } }
+            let signB: Double = op == .add ? 1 : -1
+            if wantA { Self.addReduced(ga, na, g, n, scale: 1) }
+            if wantB { Self.addReduced(gb, nb, g, n, scale: signB) }
         case .multiply, .divide, .power:
-            let n = g.count
-            let sa = a.count == 1 && n != 1, sb = b.count == 1 && n != 1
-            let y = node.value
+            let sa = na == 1 && n != 1, sb = nb == 1 && n != 1
+            let y = values + offsets[id]
             if wantA {
-                accumulate(into: node.input0) { ga in
-                    for k in 0..<n {
-                        let x = sa ? a.storage[0] : a.storage[k]
-                        let w = sb ? b.storage[0] : b.storage[k]
-                        let local: Double = switch node.op {
-                        case .multiply: w                                   // ∂(x·w)/∂x = w
-                        case .divide: 1 / w                                 // ∂(x/w)/∂x = 1/w
-                        default: w * Self.power(x, w - 1)                   // ∂(x^w)/∂x = w x^(w−1)
-                        }
-                        ga.storage[sa ? 0 : k] += g.storage[k] * local
+                for k in 0..<n {
+                    let x = sa ? a[0] : a[k]
+                    let w = sb ? b[0] : b[k]
+                    let local: Double = switch op {
+                    case .multiply: w                                   // ∂(x·w)/∂x = w
+                    case .divide: 1 / w                                 // ∂(x/w)/∂x = 1/w
+                    default: w * Graph.power(x, w - 1)                  // ∂(x^w)/∂x = w x^(w−1)
                     }
+                    ga[sa ? 0 : k] += g[k] * local
                 }
             }
             if wantB {
-                accumulate(into: node.input1) { gb in
-                    for k in 0..<n {
-                        let x = sa ? a.storage[0] : a.storage[k]
-                        let w = sb ? b.storage[0] : b.storage[k]
-                        let local: Double = switch node.op {
-                        case .multiply: x                                   // ∂(x·w)/∂w = x
-                        case .divide: -x / (w * w)                          // ∂(x/w)/∂w = −x/w²
-                        default: y.storage[k] * log(x)                      // ∂(x^w)/∂w = x^w log x
-                        }
-                        gb.storage[sb ? 0 : k] += g.storage[k] * local
+                for k in 0..<n {
+                    let x = sa ? a[0] : a[k]
+                    let w = sb ? b[0] : b[k]
+                    let local: Double = switch op {
+                    case .multiply: x                                   // ∂(x·w)/∂w = x
+                    case .divide: -x / (w * w)                          // ∂(x/w)/∂w = −x/w²
+                    default: y[k] * log(x)                              // ∂(x^w)/∂w = x^w log x
                     }
+                    gb[sb ? 0 : k] += g[k] * local
                 }
             }
         case .matmul:
-            // C = A B:  Ā += C̄ Bᵀ,  B̄ += Aᵀ C̄.
-            let m = a.rows, k = a.columns, n = b.columns
-            if wantA {
-                accumulate(into: node.input0) { ga in
-                    g.storage.withUnsafeBufferPointer { pg in
-                        b.storage.withUnsafeBufferPointer { pb in
-                            ga.storage.withUnsafeMutableBufferPointer { pa in
-                                TensorKernels.matmulTransposedRight(pg.baseAddress!, pb.baseAddress!,
-                                                                    pa.baseAddress!, m: m, k: n, n: k)
-                            }
-                        }
-                    }
-                }
-            }
-            if wantB {
-                accumulate(into: node.input1) { gb in
-                    a.storage.withUnsafeBufferPointer { pa in
-                        g.storage.withUnsafeBufferPointer { pg in
-                            gb.storage.withUnsafeMutableBufferPointer { pb in
-                                TensorKernels.matmulTransposedLeft(pa.baseAddress!, pg.baseAddress!,
-                                                                   pb.baseAddress!, m: k, k: m, n: n)
-                            }
-                        }
-                    }
-                }
-            }
+            // C = A B (m×k · k×n):  Ā += C̄ Bᵀ,  B̄ += Aᵀ C̄.
+            let m = shapes[ia].rows, k = shapes[ia].columns, cols = shapes[ib].columns
+            if wantA { TensorKernels.matmulTransposedRight(g, b, ga, m: m, k: cols, n: k) }
+            if wantB { TensorKernels.matmulTransposedLeft(a, g, gb, m: k, k: m, n: cols) }
         case .negate:
-            if wantA { accumulate(into: node.input0) { Self.addReduced(&$0, g, scale: -1) } }
+            if wantA { Self.addReduced(ga, na, g, n, scale: -1) }
         case .function(let f):
             guard wantA else { return }
-            let y = node.value
-            if f == .sigmoid, let scaled = node.scaledGradientBuffer {
+            let y = values + offsets[id]
+            let so = scaledOffsets[id]
+            if f == .sigmoid, so >= 0, let scaled {
                 // z̄ = (y ⊙ ȳ_other + scaled) ⊙ (1 − y), never forming ∞ · 0.
-                accumulate(into: node.input0) { ga in
-                    for k in 0..<g.count {
-                        let yk = y.storage[k]
-                        ga.storage[k] += (yk * g.storage[k] + scaled.storage[k]) * (1 - yk)
-                    }
-                }
+                for k in 0..<n { ga[k] += (y[k] * g[k] + scaled[so + k]) * (1 - y[k]) }
             } else {
-                accumulate(into: node.input0) { ga in
-                    for k in 0..<g.count {
-                        ga.storage[k] += g.storage[k] * f.derivative(at: a.storage[k], output: y.storage[k])
-                    }
-                }
+                for k in 0..<n { ga[k] += g[k] * f.derivative(at: a[k], output: y[k]) }
             }
         case .logSigmoid, .logSoftmax:
             // Into s (the sigmoid/softmax node) in scaled form: s ⊙ s̄ += ḡ.
-            guard wantA else { return }
-            nodes[node.input0].scaledGradientBuffer!.storage.withUnsafeMutableBufferPointer { sc in
-                for k in 0..<g.count { sc[k] += g.storage[k] }
-            }
+            guard wantA, let scaled else { return }
+            let so = scaledOffsets[ia]
+            for k in 0..<n { scaled[so + k] += g[k] }
         case .softmax:
             // p = softmax(z): z̄ = u − p Σu, where u = p ⊙ p̄ (+ scaled log contributions).
             guard wantA else { return }
-            let p = node.value
-            var u = [Double](repeating: 0, count: g.count)
+            let p = values + offsets[id]
+            let so = scaledOffsets[id]
+            func u(_ k: Int) -> Double { p[k] * g[k] + (so >= 0 ? scaled![so + k] : 0) }
             var total = 0.0
-            for k in 0..<g.count {
-                u[k] = p.storage[k] * g.storage[k] + (node.scaledGradientBuffer?.storage[k] ?? 0)
-                total += u[k]
-            }
-            accumulate(into: node.input0) { ga in
-                for k in 0..<g.count { ga.storage[k] += u[k] - p.storage[k] * total }
-            }
+            for k in 0..<n { total += u(k) }
+            for k in 0..<n { ga[k] += u(k) - p[k] * total }
         case .sum, .mean:
             guard wantA else { return }
-            let each = node.op == .sum ? g.storage[0] : g.storage[0] / Double(a.count)
-            accumulate(into: node.input0) { ga in
-                for k in 0..<ga.count { ga.storage[k] += each }
-            }
+            let each = op == .sum ? g[0] : g[0] / Double(na)
+            for k in 0..<na { ga[k] += each }
         case .transpose:
             guard wantA else { return }
-            accumulate(into: node.input0) { ga in
-                for i in 0..<g.rows {
-                    for j in 0..<g.columns { ga.storage[j * g.rows + i] += g.storage[i * g.columns + j] }
-                }
+            let rows = shapes[id].rows, columns = shapes[id].columns
+            for i in 0..<rows {
+                for j in 0..<columns { ga[j * rows + i] += g[i * columns + j] }
             }
         case let .index(row, column):
             guard wantA else { return }
-            accumulate(into: node.input0) { ga in ga[row, column] += g.storage[0] }
+            ga[row * shapes[ia].columns + column] += g[0]
         }
     }
 
-    /// Runs `body` on node `id`'s gradient buffer, in place (no copy-on-write).
+    /// target += scale · g, summing g into one entry when target is a broadcast 1×1.
     @inline(__always)
-    private mutating func accumulate(into id: NodeID, _ body: (inout Tensor) -> Void) {
-        var buffer = nodes[id].gradientBuffer
-        nodes[id].gradientBuffer = .placeholder
-        body(&buffer)
-        nodes[id].gradientBuffer = buffer
-    }
-
-    /// target += scale · g, summing g to one entry when target is a broadcast 1×1.
-    @inline(__always)
-    private static func addReduced(_ target: inout Tensor, _ g: Tensor, scale: Double) {
-        if target.count == g.count {
-            for k in 0..<g.count { target.storage[k] += scale * g.storage[k] }
+    static func addReduced(_ target: UnsafeMutablePointer<Double>, _ targetCount: Int,
+                           _ g: UnsafePointer<Double>, _ n: Int, scale: Double) {
+        if targetCount == n {
+            for k in 0..<n { target[k] += scale * g[k] }
         } else {
             var s = 0.0
-            for v in g.storage { s += v }
-            target.storage[0] += scale * s
+            for k in 0..<n { s += g[k] }
+            target[0] += scale * s
         }
     }
 }

@@ -4,11 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-extension Tensor {
-    /// An empty tensor used while a node's buffer is being rewritten in place.
-    static let placeholder = Tensor(rows: 0, columns: 0, storage: [])
-}
-
 extension ElementwiseFunction {
     /// f(z).
     @inline(__always)
@@ -49,58 +44,87 @@ extension ElementwiseFunction {
 }
 
 extension Graph {
-    /// Recomputes node `id`'s value from its inputs, in place.
-    mutating func computeValue(of id: NodeID) {
-        let node = nodes[id]
-        guard node.op.arity > 0 else { return }
-        var out = nodes[id].value
-        nodes[id].value = .placeholder
-        defer { nodes[id].value = out }
-        let a = nodes[node.input0].value
-        switch node.op {
+    /// Recomputes the values of nodes `first...last` (in tape order) from their
+    /// inputs, in place in the value arena.
+    mutating func computeValues(from first: NodeID, through last: NodeID) {
+        let tape = layout
+        values.withUnsafeMutableBufferPointer { arena in
+            let base = arena.baseAddress!
+            for id in first...last where tape.ops[id].arity > 0 {
+                tape.computeValue(of: id, base)
+            }
+        }
+    }
+
+    /// The layout arrays, shared (not copied) so kernels can read them while
+    /// the value or gradient arena is borrowed for writing.
+    var layout: TapeLayout {
+        TapeLayout(ops: ops, input0: input0, input1: input1, shapes: shapes, offsets: offsets)
+    }
+}
+
+/// Which op each node applies, to which inputs, and where its entries live.
+struct TapeLayout {
+    let ops: [Op]
+    let input0: [NodeID]
+    let input1: [NodeID]
+    let shapes: [Shape]
+    let offsets: [Int]
+
+    @inline(__always)
+    func computeValue(of id: NodeID, _ base: UnsafeMutablePointer<Double>) {
+        let op = ops[id]
+        let out = base + offsets[id]
+        let n = shapes[id].count
+        let a0 = input0[id]
+        let a = UnsafePointer(base + offsets[a0])
+        let na = shapes[a0].count
+        switch op {
         case .leaf, .constant:
             break
         case .add, .subtract, .multiply, .divide, .power:
-            let b = nodes[node.input1].value
-            Self.elementwise(node.op, a, b, into: &out)
+            let b1 = input1[id]
+            let b = UnsafePointer(base + offsets[b1])
+            let nb = shapes[b1].count
+            let sa = na == 1 && n != 1, sb = nb == 1 && n != 1
+            for k in 0..<n {
+                out[k] = Graph.scalarBinary(op, sa ? a[0] : a[k], sb ? b[0] : b[k])
+            }
         case .matmul:
-            TensorKernels.matmul(a, nodes[node.input1].value, into: &out)
+            let sa = shapes[a0], b1 = input1[id]
+            TensorKernels.matmul(a, UnsafePointer(base + offsets[b1]), out,
+                                 m: sa.rows, k: sa.columns, n: shapes[b1].columns, accumulate: false)
         case .negate:
-            for k in 0..<out.count { out.storage[k] = -a.storage[k] }
+            for k in 0..<n { out[k] = -a[k] }
         case .function(let f):
-            for k in 0..<out.count { out.storage[k] = f.apply(a.storage[k]) }
+            for k in 0..<n { out[k] = f.apply(a[k]) }
         case .logSigmoid:
-            let z = nodes[nodes[node.input0].input0].value
-            for k in 0..<out.count { out.storage[k] = StableMath.logSigmoid(z.storage[k]) }
+            let z = base + offsets[input0[a0]]
+            for k in 0..<n { out[k] = StableMath.logSigmoid(z[k]) }
         case .softmax, .logSoftmax:
-            let z = node.op == .softmax ? a : nodes[nodes[node.input0].input0].value
-            let lse = z.storage.withUnsafeBufferPointer { StableMath.logSumExp($0) }
-            for k in 0..<out.count {
-                let logp = z.storage[k] - lse
-                out.storage[k] = node.op == .softmax ? exp(logp) : logp
+            let z = UnsafePointer(op == .softmax ? a : UnsafePointer(base + offsets[input0[a0]]))
+            let lse = StableMath.logSumExp(UnsafeBufferPointer(start: z, count: n))
+            for k in 0..<n {
+                let logp = z[k] - lse
+                out[k] = op == .softmax ? exp(logp) : logp
             }
         case .sum, .mean:
             var s = 0.0
-            for v in a.storage { s += v }
-            out.storage[0] = node.op == .sum ? s : s / Double(a.count)
+            for k in 0..<na { s += a[k] }
+            out[0] = op == .sum ? s : s / Double(na)
         case .transpose:
-            TensorKernels.transpose(a, into: &out)
+            let sa = shapes[a0]
+            for i in 0..<sa.rows {
+                for j in 0..<sa.columns { out[j * sa.rows + i] = a[i * sa.columns + j] }
+            }
         case let .index(row, column):
-            out.storage[0] = a[row, column]
+            out[0] = a[row * shapes[a0].columns + column]
         }
     }
 
-    /// out = a op b elementwise, a 1×1 operand broadcast over the other.
-    static func elementwise(_ op: Op, _ a: Tensor, _ b: Tensor, into out: inout Tensor) {
-        let n = out.count
-        let sa = a.count == 1 && n != 1, sb = b.count == 1 && n != 1
-        for k in 0..<n {
-            let x = sa ? a.storage[0] : a.storage[k]
-            let y = sb ? b.storage[0] : b.storage[k]
-            out.storage[k] = Self.scalarBinary(op, x, y)
-        }
-    }
+}
 
+extension Graph {
     @inline(__always)
     static func scalarBinary(_ op: Op, _ x: Double, _ y: Double) -> Double {
         switch op {

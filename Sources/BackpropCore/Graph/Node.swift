@@ -2,30 +2,46 @@
 /// every node's inputs have smaller indices: the tape is already topologically sorted.
 public typealias NodeID = Int
 
-/// One entry of the tape.
+/// A read-only snapshot of one tape entry (`graph[id]`). The tape itself keeps
+/// its hot data in parallel arrays (see `Graph`); this is for callers that want
+/// everything about one node at once.
 public struct Node: Sendable {
-    public internal(set) var op: Op
-    /// Input node ids (`arity` of them; unused slots are -1).
-    public internal(set) var input0: NodeID
-    public internal(set) var input1: NodeID
-    public internal(set) var value: Tensor
-    /// ∂root/∂self from ordinary consumers. See `Graph.gradient(of:)` for the full error signal.
-    var gradientBuffer: Tensor
-    /// For a sigmoid or softmax node consumed by a fused log: the sum of
-    /// `s ⊙ s̄` contributions, kept in that scaled form so that σ(z) = 0
-    /// (underflow) never turns into 0 · ∞ = NaN on the way back to z.
-    var scaledGradientBuffer: Tensor?
-    public internal(set) var hasGradient: Bool
+    public let op: Op
+    /// Input node ids (`op.arity` of them; unused slots are -1).
+    public let input0: NodeID
+    public let input1: NodeID
+    public let shape: Shape
+    public let hasGradient: Bool
     /// False for constants and for nodes computed only from constants.
-    public internal(set) var requiresGradient: Bool
+    public let requiresGradient: Bool
     /// The name this node was bound to (nil for the intermediate nodes of an expression).
-    public internal(set) var name: String?
+    public let name: String?
     /// 1 for the first node bound to `name`, 2 for the next (`c = c + 1`), …
-    public internal(set) var version: Int
+    public let version: Int
     /// How the node was defined, in terms of named nodes: what `explain` shows.
-    public internal(set) var definition: Formula?
-    /// Where the node was defined (for messages), as the interpreter chooses to say it.
-    public internal(set) var origin: String?
+    public let definition: Formula?
+    /// Where the node was defined, as the interpreter chose to say it.
+    public let origin: String?
+    private let graph: Graph
+    private let id: NodeID
+
+    init(graph: Graph, id: NodeID) {
+        self.graph = graph
+        self.id = id
+        op = graph.ops[id]
+        input0 = graph.input0[id]
+        input1 = graph.input1[id]
+        shape = graph.shapes[id]
+        hasGradient = graph.hasGradientFlags[id]
+        requiresGradient = graph.requiresGradientFlags[id]
+        name = graph.info[id].name
+        version = graph.info[id].version
+        definition = graph.info[id].definition
+        origin = graph.info[id].origin
+    }
+
+    /// The node's value (a copy).
+    public var value: Tensor { graph.value(of: id) }
 
     public var inputs: [NodeID] {
         switch op.arity {
@@ -35,6 +51,13 @@ public struct Node: Sendable {
         }
     }
 
-    public var shape: Shape { value.shape }
     public var isLeaf: Bool { op == .leaf }
+}
+
+/// What the tape knows about a node beyond its numbers.
+struct NodeInfo: Sendable {
+    var name: String?
+    var version = 0
+    var definition: Formula?
+    var origin: String?
 }

@@ -48,7 +48,7 @@ extension Formula {
     /// The shape of the formula's value.
     public func shape(in graph: Graph) -> Shape {
         switch self {
-        case .node(let id), .gradient(let id): return graph[id].shape
+        case .node(let id), .gradient(let id): return graph.shape(of: id)
         case .literal(let t, _): return t.shape
         case .derivative(_, let x): return x.shape(in: graph)
         case .scatter(_, _, _, let shape): return shape
@@ -64,7 +64,7 @@ extension Formula {
         case .node(let id):
             return graph.value(of: id)
         case .gradient(let id):
-            return graph.gradient(of: id) ?? Tensor(rows: graph[id].shape.rows, columns: graph[id].shape.columns)
+            return graph.gradient(of: id) ?? Tensor(rows: graph.shape(of: id).rows, columns: graph.shape(of: id).columns)
         case .literal(let t, _):
             return t
         case let .derivative(f, x):

@@ -39,7 +39,7 @@ public struct FormulaRenderer {
             return s ? number(graph.value(of: id), fallback: name(id), leftmost: leftmost)
                      : Piece(text: name(id), level: 5)
         case .gradient(let id):
-            let value = graph.gradient(of: id) ?? Tensor(rows: graph[id].shape.rows, columns: graph[id].shape.columns)
+            let value = graph.gradient(of: id) ?? Tensor(rows: graph.shape(of: id).rows, columns: graph.shape(of: id).columns)
             return s ? number(value, fallback: Self.barred(name(id)), leftmost: leftmost)
                      : Piece(text: Self.barred(name(id)), level: 5)
         case let .literal(t, label):
@@ -88,7 +88,10 @@ public struct FormulaRenderer {
             let r = right.level < 3 ? "(\(right.text))" : right.text
             return Piece(text: "\(l) \(r)", level: 2)
         case .negate:
-            return Piece(text: "−\(operand(0, minLevel: 3, leftmost: true))", level: 3)
+            // A negative operand is parenthesized: −(−2), never −−2.
+            var inner = operand(0, minLevel: 3, leftmost: true)
+            if inner.hasPrefix("−") || inner.hasPrefix("-") { inner = "(\(inner))" }
+            return Piece(text: "−\(inner)", level: 3)
         case .power:
             let base = operand(0, minLevel: 5)
             if let k = args[1].numericConstant, let sup = Self.superscript(k) {
