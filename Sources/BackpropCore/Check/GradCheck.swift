@@ -12,7 +12,22 @@ public struct GradCheck: Sendable {
         public var numeric: Double
         /// |backprop − numeric| / max(|backprop|, |numeric|, 1e-12); 0 when both are 0.
         public var relativeError: Double
+
+        public var absoluteError: Double { abs(backprop - numeric) }
+
+        /// Agreement as expected of a smooth function: relatively (1e-6) or, for a
+        /// gradient that is 0 or nearly so, absolutely (1e-8, above the finite
+        /// difference's rounding noise).
+        public var agrees: Bool {
+            relativeError <= GradCheck.relativeTolerance || absoluteError <= GradCheck.absoluteTolerance
+        }
     }
+
+    public static let relativeTolerance = 1e-6
+    public static let absoluteTolerance = 1e-8
+
+    /// Every entry agrees.
+    public var passed: Bool { entries.allSatisfy(\.agrees) }
 
     public var root: NodeID
     public var step: Double

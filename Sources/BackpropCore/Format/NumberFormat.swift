@@ -27,6 +27,10 @@ public struct NumberFormat: Sendable, Equatable {
             text = String(Int64(x))
         } else {
             text = Self.printf("%#.*g", digits, x)
+            // %#g keeps the point even with no digit after it: "12346." → "12346", "1.e+05" → "1e+05".
+            if let dot = text.firstIndex(of: "."), text.index(after: dot) == text.endIndex || text[text.index(after: dot)] == "e" {
+                text.remove(at: dot)
+            }
             text = Self.tidyExponent(text)
         }
         if typographicMinus, text.hasPrefix("-") { text = minus + text.dropFirst() }
@@ -36,7 +40,7 @@ public struct NumberFormat: Sendable, Equatable {
     /// The shortest text that reads back as exactly `x` (for JSON and answers files).
     public static func roundTrip(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15, !(x == 0 && x.sign == .minus) { return String(Int64(x)) }
-        return x.description
+        return tidyExponent(x.description)
     }
 
     /// `1.0000e-05` → `1.0000e-5`, `2.5e+10` → `2.5e10`.

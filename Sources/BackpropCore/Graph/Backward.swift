@@ -88,7 +88,7 @@ extension TapeLayout {
                     let local: Double = switch op {
                     case .multiply: w                                   // ∂(x·w)/∂x = w
                     case .divide: 1 / w                                 // ∂(x/w)/∂x = 1/w
-                    default: w * Graph.power(x, w - 1)                  // ∂(x^w)/∂x = w x^(w−1)
+                    default: w == 0 ? 0 : w * Graph.power(x, w - 1)     // ∂(x^w)/∂x = w x^(w−1); x^0 is constant
                     }
                     ga[sa ? 0 : k] += g[k] * local
                 }
@@ -100,7 +100,7 @@ extension TapeLayout {
                     let local: Double = switch op {
                     case .multiply: x                                   // ∂(x·w)/∂w = x
                     case .divide: -x / (w * w)                          // ∂(x/w)/∂w = −x/w²
-                    default: y[k] * log(x)                              // ∂(x^w)/∂w = x^w log x
+                    default: y[k] == 0 && x == 0 ? 0 : y[k] * log(x)   // ∂(x^w)/∂w = x^w log x (→ 0 as x → 0⁺)
                     }
                     gb[sb ? 0 : k] += g[k] * local
                 }

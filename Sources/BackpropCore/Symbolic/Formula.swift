@@ -18,6 +18,11 @@ public indirect enum Formula: Sendable, Equatable {
 
     public static func scalar(_ x: Double) -> Formula { .literal(Tensor(scalar: x), label: nil) }
 
+    /// A matrix of ones, written 𝟏: how `sum` hands its signal to every entry.
+    public static func ones(_ shape: Shape) -> Formula {
+        .literal(Tensor(rows: shape.rows, columns: shape.columns, repeating: 1), label: "𝟏")
+    }
+
     /// Whether the formula mentions node `id` (not looking inside other named nodes).
     public func references(_ id: NodeID) -> Bool {
         switch self {

@@ -44,6 +44,12 @@ public struct FormulaRenderer {
                      : Piece(text: Self.barred(name(id)), level: 5)
         case let .literal(t, label):
             if let label { return Piece(text: label, level: 5) }
+            if t.isScalar, let typed = typedNumber(t.scalar) {
+                // A number the student wrote reads as written: 0.5, not 0.50000.
+                let negative = t.scalar < 0
+                if negative && !leftmost { return Piece(text: "(\(typed))", level: 5) }
+                return Piece(text: typed, level: negative ? 3 : 5)
+            }
             return number(t, fallback: "⟨\(t.shape)⟩", leftmost: leftmost)
         case let .derivative(fn, x):
             return Piece(text: "\(fn.symbol)'(\(render(x, substituting: s, leftmost: true).text))", level: 5)
@@ -62,20 +68,23 @@ public struct FormulaRenderer {
         }
         switch op {
         case .add:
-            return Piece(text: "\(operand(0, minLevel: 1, leftmost: leftmost)) + \(operand(1, minLevel: 2))", level: 1)
+            // a + (b + c) and a + (b − c) need no parentheses; a − (b + c) does.
+            return Piece(text: "\(operand(0, minLevel: 1, leftmost: leftmost)) + \(operand(1, minLevel: 1))", level: 1)
         case .subtract:
             return Piece(text: "\(operand(0, minLevel: 1, leftmost: leftmost)) − \(operand(1, minLevel: 2))", level: 1)
         case .multiply:
-            let scalar = args.allSatisfy { $0.shape(in: graph).isScalar }
+            // ⊙ between two matrices; a scalar factor multiplies with a centred dot.
+            let scalar = args.contains { $0.shape(in: graph).isScalar }
             let left = operand(0, minLevel: 2, leftmost: leftmost)
             var right = render(args[1], substituting: s, leftmost: false)
             if case .apply(.matmul, _) = args[1] { right.level = 1 }
-            let rightText = right.level < 3 ? "(\(right.text))" : right.text
+            let wrapped = right.level < 3
+            let rightText = wrapped ? "(\(right.text))" : right.text
             let leftIsMatmul: Bool = if case .apply(.matmul, _) = args[0] { true } else { false }
             let l = leftIsMatmul ? "(\(left))" : left
             if !scalar { return Piece(text: "\(l) ⊙ \(rightText)", level: 2) }
-            // Juxtapose before a parenthesis, as in y(1 − y); otherwise a centred dot.
-            if !s, rightText.hasPrefix("("), !l.hasSuffix(")") { return Piece(text: l + rightText, level: 2) }
+            // Juxtapose a parenthesized sum, as in y(1 − y); otherwise a centred dot.
+            if !s, wrapped, !l.hasSuffix(")") { return Piece(text: l + rightText, level: 2) }
             return Piece(text: "\(l) · \(rightText)", level: 2)
         case .divide:
             return Piece(text: "\(operand(0, minLevel: 2, leftmost: leftmost)) / \(operand(1, minLevel: 3))", level: 2)
@@ -125,6 +134,15 @@ public struct FormulaRenderer {
         }
         guard t.count <= inlineLimit else { return Piece(text: fallback, level: 5) }
         return Piece(text: MatrixText.inline(t, numbers: numbers), level: 5)
+    }
+
+    /// A number in the shortest form that reads back exactly, when that is short
+    /// (as a student would type it), with the typographic minus.
+    private func typedNumber(_ x: Double) -> String? {
+        guard x.isFinite else { return nil }
+        let text = NumberFormat.roundTrip(x)
+        guard text.count <= 8, !text.contains("e") else { return nil }
+        return numbers.typographicMinus && text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
     static func superscript(_ k: Double) -> String? {

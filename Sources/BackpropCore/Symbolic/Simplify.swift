@@ -1,6 +1,7 @@
 /// Algebraic clean-up so explanations read like the lectures:
 /// `L̄ · 0.5 · 2 · (y − t)^1` becomes `L̄ · (y − t)`. Only identities that hold
-/// for every value are applied (the result evaluates to the same numbers).
+/// for every finite value are applied (0 · f → 0 and 0 / b → 0 assume f and b
+/// finite and b ≠ 0); the closing number of an explanation is always the engine's.
 extension Formula {
     public func simplified(in graph: Graph) -> Formula {
         switch self {

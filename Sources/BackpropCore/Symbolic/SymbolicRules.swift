@@ -43,10 +43,10 @@ extension Op {
             let p = Formula.apply(.softmax, args)
             contribution = .apply(.multiply, [p, .apply(.subtract, [seed,
                                   .apply(.matmul, [.apply(.transpose, [p]), seed])])])
-        case .sum:
-            contribution = seed
-        case .mean:
-            contribution = .apply(.divide, [seed, .scalar(Double(shapes[0].count))])
+        case .sum, .mean:
+            // Every entry receives the (1×1) signal, divided by n for the mean: seed ⊙ 𝟏.
+            let each = self == .sum ? seed : .apply(.divide, [seed, .scalar(Double(shapes[0].count))])
+            contribution = shapes[0].isScalar ? each : .apply(.multiply, [each, .ones(shapes[0])])
         case .transpose:
             contribution = .apply(.transpose, [seed])
         case let .index(row, column):

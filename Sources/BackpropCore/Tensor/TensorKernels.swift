@@ -26,7 +26,6 @@ public enum TensorKernels {
             let row = c + i * n
             for p in 0..<k {
                 let aip = a[i * k + p]
-                if aip == 0 { continue }
                 let brow = b + p * n
                 for j in 0..<n { row[j] += aip * brow[j] }
             }
@@ -41,7 +40,6 @@ public enum TensorKernels {
             let brow = b + p * n
             for i in 0..<m {
                 let api = arow[i]
-                if api == 0 { continue }
                 let crow = c + i * n
                 for j in 0..<n { crow[j] += api * brow[j] }
             }
