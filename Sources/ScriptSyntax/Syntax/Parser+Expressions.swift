@@ -9,9 +9,13 @@
 extension ParserState {
     mutating func parseExpression() throws(Diagnostic) -> Expression {
         var left = try parseTerm()
+        var chain = 0
+        defer { unnest(chain) }
         while true {
             let symbol: Token.Symbol? = current.symbol
             guard let symbol, let op = Self.additiveOperator(symbol) else { break }
+            try nest(at: current)
+            chain += 1
             advance()
             let right = try parseTerm()
             left = Expression(.binary(op, left, right), span: left.span.merged(with: right.span))
@@ -38,11 +42,15 @@ extension ParserState {
 
     mutating func parseTerm() throws(Diagnostic) -> Expression {
         var left = try parseUnary()
+        var chain = 0
+        defer { unnest(chain) }
         // Written with a local copy of the symbol: `while let op = current.symbol.flatMap(...)`
         // here crashes the Swift 6.3.1 optimizer (CopyPropagation ownership error) in -O builds.
         while true {
             let symbol: Token.Symbol? = current.symbol
             guard let symbol, let op = Self.multiplicativeOperator(symbol) else { break }
+            try nest(at: current)
+            chain += 1
             advance()
             let right = try parseUnary()
             left = Expression(.binary(op, left, right), span: left.span.merged(with: right.span))
@@ -51,6 +59,8 @@ extension ParserState {
     }
 
     mutating func parseUnary() throws(Diagnostic) -> Expression {
+        try nest(at: current)
+        defer { unnest() }
         if check(.minus) {
             let minus = advance()
             let operand = try parseUnary()

@@ -14,6 +14,11 @@ struct ParserState {
     private(set) var statementStart = 0
     /// Where to resume after an error, when not at the next line break (see `unclosed`).
     var recoveryIndex: Int?
+    /// How deep the expression being parsed nests (brackets, unary minus, powers and
+    /// operator chains all count), so that the parser, the interpreter and the tree's
+    /// own destruction stay far from the stack's limit.
+    private(set) var nesting = 0
+    static let maximumNesting = 256
 
     init(tokens: [Token]) {
         precondition(tokens.last?.kind == .endOfInput, "the token list must end with .endOfInput")
@@ -28,8 +33,22 @@ struct ParserState {
 
     var isAtStatementStart: Bool { index == statementStart }
 
+    /// Goes `levels` deeper into an expression, or fails with a clear error at `token`.
+    mutating func nest(_ levels: Int = 1, at token: Token) throws(Diagnostic) {
+        nesting += levels
+        if nesting > Self.maximumNesting {
+            throw Diagnostic("this expression nests more than \(Self.maximumNesting) levels deep",
+                             at: token.span, notes: ["split it into several named steps, e.g. 'a = …' then 'b = a + …'"])
+        }
+    }
+
+    mutating func unnest(_ levels: Int = 1) {
+        nesting -= levels
+    }
+
     /// Starts a statement (or a whole expression) at the current token.
     mutating func beginStatement() {
+        nesting = 0
         statementStart = index
         bracketDepth = 0
         lastConsumed = nil
