@@ -23,9 +23,11 @@ let package = Package(
         .target(name: "ScriptSyntax", swiftSettings: strictSettings),
         // The interpreter: statements -> engine calls -> results (text and JSON).
         .target(name: "TutorScript", dependencies: ["BackpropCore", "ScriptSyntax"], swiftSettings: strictSettings),
-        // System libraries (Debian: libreadline-dev, libncurses-dev).
-        .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // System libraries from Debian's libreadline-dev and libncurses-dev (scripts/ensure-deps
+        // installs them). No pkgConfig: ncursesw.pc's -D flags are dropped by SwiftPM with a
+        // warning; the shim headers define what is needed and the module maps link the libraries.
+        .systemLibrary(name: "CReadline"),
+        .systemLibrary(name: "CNcurses"),
         // The only code that touches the terminal: readline line editing, ncurses, signals.
         .target(name: "Terminal", dependencies: ["CReadline", "CNcurses"], swiftSettings: strictSettings),
         .executableTarget(
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "ScriptSyntaxTests", dependencies: ["ScriptSyntax"], swiftSettings: strictSettings),
         .testTarget(name: "TutorScriptTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["bptutor"], swiftSettings: strictSettings),
+        .testTarget(name: "NetworkTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strictSettings),
     ]
 )
