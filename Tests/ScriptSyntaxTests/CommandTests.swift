@@ -74,7 +74,9 @@ import Testing
     }
 
     @Test func keywordList() {
-        #expect(Keywords.commands == ["backward", "show", "explain", "gradcheck", "set", "help", "names", "reset"])
+        #expect(Keywords.commands == ["backward", "show", "explain", "gradcheck", "set", "help", "names", "reset",
+                                     "net", "data", "train", "step", "perceptron", "predict", "accuracy", "sample",
+                                     "notation", "grid", "losses"])
         #expect(Keywords.isCommand("show"))
         #expect(!Keywords.isCommand("Show"))
         #expect(!Keywords.isCommand("sigmoid"))

@@ -117,7 +117,25 @@ func rendered(_ s: Statement) -> String {
             if let key { words.append(key.name) }
             if let value { words.append(rendered(value)) }
         case .help(let topic): if let topic { words.append(topic.name) }
-        case .names, .reset: break
+        case .names, .reset, .accuracy, .losses: break
+        case let .net(layers, _, options):
+            words.append(layers.map(String.init).joined(separator: "-"))
+            words += options.map { $0.key.name + "=" + rendered($0.value) }
+        case let .data(source, options):
+            switch source {
+            case .builtin(let name)?: words.append(name.name)
+            case .file(let path, _)?: words += ["load", path]
+            case nil: break
+            }
+            words += options.map { $0.key.name + "=" + rendered($0.value) }
+        case .train(let options), .step(let options), .grid(let options):
+            words += options.map { $0.key.name + "=" + rendered($0.value) }
+        case let .perceptron(action, options):
+            if let action { words.append(action.name) }
+            words += options.map { $0.key.name + "=" + rendered($0.value) }
+        case .predict(let e): if let e { words.append(parenthesised(e)) }
+        case .sample(let e): words.append(parenthesised(e))
+        case .notation(let name): if let name { words.append(name.name) }
         }
         return "<" + words.joined(separator: " ") + ">"
     }

@@ -138,6 +138,40 @@ public enum Command: Sendable, Equatable {
     case names
     /// `reset`: forget every binding (a fresh session).
     case reset
+
+    // Networks, data, training (see "Networks, data, training" in the contract).
+
+    /// `net 2-3-1 hidden=sigmoid output=sigmoid loss=squared [seed=S] [act=f1,f2,…]`:
+    /// layer sizes from input to output, then options.
+    case net(layers: [Int], layersSpan: SourceSpan, options: [CommandOption])
+    /// `data` (describe the current set), `data xor` (built-in), `data load PATH [targets=K | classes=C]`.
+    case data(DataSource?, options: [CommandOption])
+    /// `train epochs=N eta=E [mode=batch|sgd|minibatch] [batch=K] [seed=S] [lambda=Λ]`
+    case train([CommandOption])
+    /// `step [sample=K] [eta=E]`: one gradient step on one sample or the whole batch.
+    case step([CommandOption])
+    /// `perceptron [epochs=N]` runs it; `perceptron step` makes one visit; `perceptron reset` starts over.
+    case perceptron(action: Identifier?, options: [CommandOption])
+    /// `predict` (every sample) or `predict [x1, x2]`.
+    case predict(Expression?)
+    /// `accuracy`: on the current data.
+    case accuracy
+    /// `sample K`: put sample K (1-based) of the data into x and t.
+    case sample(Expression)
+    /// `notation NAME` (ng, grosse, fleuret, kroese, notes, canonical), or `notation` to list them.
+    case notation(Identifier?)
+    /// `grid [size=N]`: the decision regions of a 2-input network over the data's box.
+    case grid([CommandOption])
+    /// `losses`: the loss history of the last training run.
+    case losses
+}
+
+/// Where `data` takes its samples from.
+public enum DataSource: Sendable, Equatable {
+    /// `and`, `or`, `nand`, `nor`, `xor`.
+    case builtin(Identifier)
+    /// `data load PATH`: a CSV file, relative to the lesson file or the current directory.
+    case file(path: String, span: SourceSpan)
 }
 
 public struct Statement: Sendable, Equatable {

@@ -23,7 +23,82 @@ enum CommandTable {
         CommandSpec(keyword: "help", usage: "help takes one topic, as in 'help show'", parse: help),
         CommandSpec(keyword: "names", usage: "names takes no arguments", parse: { _, _ in .names }),
         CommandSpec(keyword: "reset", usage: "reset takes no arguments", parse: { _, _ in .reset }),
+        CommandSpec(keyword: "net",
+                    usage: "net takes layer sizes and options, as in 'net 2-2-1 hidden=sigmoid output=sigmoid loss=squared'",
+                    parse: net),
+        CommandSpec(keyword: "data",
+                    usage: "data takes a built-in set (and, or, nand, nor, xor) or 'load FILE.csv', as in 'data xor'",
+                    parse: data),
+        CommandSpec(keyword: "train", usage: "train takes options, as in 'train epochs=1000 eta=0.5'",
+                    parse: { p, spec throws(Diagnostic) in .train(try p.parseOptions(spec.usage, allowed: trainOptions)) }),
+        CommandSpec(keyword: "step", usage: "step takes options, as in 'step sample=1 eta=0.5'",
+                    parse: { p, spec throws(Diagnostic) in .step(try p.parseOptions(spec.usage, allowed: ["sample", "eta"])) }),
+        CommandSpec(keyword: "perceptron",
+                    usage: "perceptron takes 'step', 'reset' or options, as in 'perceptron epochs=100'",
+                    parse: perceptron),
+        CommandSpec(keyword: "predict", usage: "predict takes nothing or an input, as in 'predict [0, 1]'",
+                    parse: { p, _ throws(Diagnostic) in .predict(p.isAtStatementEnd ? nil : try p.parseExpression()) }),
+        CommandSpec(keyword: "accuracy", usage: "accuracy takes no arguments", parse: { _, _ in .accuracy }),
+        CommandSpec(keyword: "sample", usage: "sample takes a sample number, as in 'sample 3'",
+                    parse: { p, spec throws(Diagnostic) in
+                        guard !p.isAtStatementEnd else { throw p.error(spec.usage) }
+                        return .sample(try p.parseExpression())
+                    }),
+        CommandSpec(keyword: "notation", usage: "notation takes a name, as in 'notation grosse'",
+                    parse: { p, spec throws(Diagnostic) in
+                        .notation(p.isAtStatementEnd ? nil : try p.expectIdentifier(spec.usage))
+                    }),
+        CommandSpec(keyword: "grid", usage: "grid takes options, as in 'grid size=24'",
+                    parse: { p, spec throws(Diagnostic) in .grid(try p.parseOptions(spec.usage, allowed: ["size"])) }),
+        CommandSpec(keyword: "losses", usage: "losses takes no arguments", parse: { _, _ in .losses }),
     ]
+
+    static let trainOptions = ["epochs", "eta", "mode", "batch", "seed", "lambda"]
+
+    /// `net 2-3-1 options…`: the sizes are read as one raw word so `2-3-1` is not subtraction.
+    static func net(_ p: inout ParserState, _ spec: CommandSpec) throws(Diagnostic) -> Command {
+        guard let (word, span) = p.readRawWord() else { throw p.error(spec.usage) }
+        var layers: [Int] = []
+        for part in word.split(separator: "-", omittingEmptySubsequences: false) {
+            guard let n = Int(part), n >= 1, n <= 100_000 else {
+                throw Diagnostic("layer sizes are whole numbers joined by '-', as in 2-3-1; '\(word)' is not",
+                                 at: span)
+            }
+            layers.append(n)
+        }
+        guard layers.count >= 2 else {
+            throw Diagnostic("a network needs at least an input and an output layer, as in 2-1", at: span)
+        }
+        let options = try p.parseOptions(spec.usage, allowed: ["hidden", "output", "loss", "seed", "act"])
+        return .net(layers: layers, layersSpan: span, options: options)
+    }
+
+    static func data(_ p: inout ParserState, _ spec: CommandSpec) throws(Diagnostic) -> Command {
+        if p.isAtStatementEnd { return .data(nil, options: []) }
+        let word = try p.expectIdentifier(spec.usage)
+        if word.name == "load" {
+            let path: (String, SourceSpan)
+            if case .string(let text) = p.current.kind {
+                path = (text, p.advance().span)
+            } else if let raw = p.readRawWord() {
+                path = raw
+            } else {
+                throw p.error("data load takes a file name, as in 'data load digits.csv'")
+            }
+            let options = try p.parseOptions(spec.usage, allowed: ["targets", "classes", "features"])
+            return .data(.file(path: path.0, span: path.1), options: options)
+        }
+        let options = try p.parseOptions(spec.usage, allowed: ["features"])
+        return .data(.builtin(word), options: options)
+    }
+
+    static func perceptron(_ p: inout ParserState, _ spec: CommandSpec) throws(Diagnostic) -> Command {
+        if case .identifier(let word) = p.current.kind, word == "step" || word == "reset" {
+            let action = Identifier(word, span: p.advance().span)
+            return .perceptron(action: action, options: [])
+        }
+        return .perceptron(action: nil, options: try p.parseOptions(spec.usage, allowed: ["epochs"]))
+    }
 
     private static let byKeyword: [String: CommandSpec] =
         Dictionary(all.map { ($0.keyword, $0) }, uniquingKeysWith: { first, _ in first })
@@ -122,7 +197,15 @@ extension ParserState {
         case .number(let x):
             return (.number(x), advance().span)
         case .identifier(let word):
-            return (.word(word), advance().span)
+            // A comma-separated list of words stays one value: act=relu,relu,softmax.
+            var text = word
+            var span = advance().span
+            while check(.comma), case .identifier(let next) = peek().kind {
+                advance()
+                text += "," + next
+                span = span.merged(with: advance().span)
+            }
+            return (.word(text), span)
         case .string(let text):
             return (.string(text), advance().span)
         case .symbol(.minus):
