@@ -68,7 +68,7 @@ extension Graph {
     /// over its named consumers, each consumer's rule, the closed form, the
     /// numbers, and the value.
     public func explainGradient(of id: NodeID, renderer: FormulaRenderer) throws(ExplainError) -> Explanation {
-        let label = FormulaRenderer.barred(renderer.name(id))
+        let label = renderer.gradientLabel(id)
         guard let root = lastBackwardRoot else { throw .noBackward(name: renderer.name(id)) }
         guard let gradient = gradient(of: id) else {
             throw .notReached(name: renderer.name(id), root: renderer.name(root))
@@ -96,7 +96,7 @@ extension Graph {
 
         var steps: [String] = []
         if shape.isScalar {
-            let chain = paths.map { "\(FormulaRenderer.barred(renderer.name($0.consumer))) · ∂\(renderer.name($0.consumer))/∂\(renderer.name(id))" }
+            let chain = paths.map { "\(renderer.gradientLabel($0.consumer)) · ∂\(renderer.name($0.consumer))/∂\(renderer.name(id))" }
             steps.append(chain.joined(separator: " + "))
         }
         steps.append(renderer.render(total))

@@ -6,15 +6,24 @@ public struct FormulaRenderer {
     public var numbers: NumberFormat
     /// The name to print for a node (a notation may rename `a1` to `h`).
     public var name: (NodeID) -> String
+    /// The name of a node's error signal when a notation has one (δ⁽²⁾, ∂ℓ/∂s⁽¹⁾);
+    /// nil: the node's name with a bar (z̄).
+    public var gradientName: (NodeID) -> String?
     /// Largest non-scalar value written out inline when substituting.
     public var inlineLimit = 4
 
     public init(graph: Graph, numbers: NumberFormat = NumberFormat(typographicMinus: true),
-                name: ((NodeID) -> String)? = nil) {
+                name: ((NodeID) -> String)? = nil, gradientName: ((NodeID) -> String?)? = nil) {
         self.graph = graph
         self.numbers = numbers
         let g = graph
         self.name = name ?? { g.displayName(of: $0) }
+        self.gradientName = gradientName ?? { _ in nil }
+    }
+
+    /// How the error signal of node `id` is written: z̄, or the notation's name for it.
+    public func gradientLabel(_ id: NodeID) -> String {
+        gradientName(id) ?? Self.barred(name(id))
     }
 
     /// Error-signal name: a bar over the first letter, as the lectures write v̄.
@@ -40,8 +49,8 @@ public struct FormulaRenderer {
                      : Piece(text: name(id), level: 5)
         case .gradient(let id):
             let value = graph.gradient(of: id) ?? Tensor(rows: graph.shape(of: id).rows, columns: graph.shape(of: id).columns)
-            return s ? number(value, fallback: Self.barred(name(id)), leftmost: leftmost)
-                     : Piece(text: Self.barred(name(id)), level: 5)
+            return s ? number(value, fallback: gradientLabel(id), leftmost: leftmost)
+                     : Piece(text: gradientLabel(id), level: 5)
         case let .literal(t, label):
             if let label { return Piece(text: label, level: 5) }
             if t.isScalar, let typed = typedNumber(t.scalar) {

@@ -1,0 +1,190 @@
+import BackpropCore
+import ScriptSyntax
+
+/// Lowering expressions onto the tape: every operator becomes a primitive node,
+/// and alongside it the formula in terms of named quantities (for `explain`).
+extension Interpreter {
+    func lower(_ e: Expression, into g: inout Graph) throws(Diagnostic) -> (NodeID, Formula) {
+        if let constant = try constantValue(e) {
+            return (g.addConstant(constant), .literal(constant, label: nil))
+        }
+        switch e.kind {
+        case .number, .vector, .matrix:
+            // Handled as constants above.
+            throw Diagnostic("internal: literal not folded", at: e.span)
+        case .name(let name):
+            let id = try lookup(Identifier(name, span: e.span))
+            return (id, .node(id))
+        case .grad(let name):
+            let id = try lookup(name)
+            let t = try gradientSnapshot(id, name: name)
+            return (g.addConstant(t), .literal(t, label: "\(name.name).grad"))
+        case let .unary(.negate, operand):
+            let (a, fa) = try lower(operand, into: &g)
+            return (try apply(.negate, [a], in: &g, at: e.span), .apply(.negate, [fa]))
+        case let .binary(op, lhs, rhs):
+            let (a, fa) = try lower(lhs, into: &g)
+            let (b, fb) = try lower(rhs, into: &g)
+            let primitive = Self.op(for: op)
+            return (try apply(primitive, [a, b], in: &g, at: e.span), .apply(primitive, [fa, fb]))
+        case let .call(function, arguments):
+            let entry = try resolveFunction(function, argumentCount: arguments.count, span: e.span)
+            let (a, fa) = try lower(arguments[0], into: &g)
+            return (try apply(entry.op, [a], in: &g, at: e.span), .apply(entry.op, [fa]))
+        case let .index(base, indices):
+            let (a, fa) = try lower(base, into: &g)
+            let op = try indexOp(indices, of: g[a].shape, span: e.span)
+            return (try apply(op, [a], in: &g, at: e.span), .apply(op, [fa]))
+        }
+    }
+
+    private func apply(_ op: Op, _ inputs: [NodeID], in g: inout Graph, at span: SourceSpan) throws(Diagnostic) -> NodeID {
+        do {
+            return try g.addOp(op, inputs)
+        } catch {
+            throw Diagnostic(error.description, at: span)
+        }
+    }
+
+    static func op(for op: BinaryOperator) -> Op {
+        switch op {
+        case .add: .add
+        case .subtract: .subtract
+        case .multiply: .multiply
+        case .divide: .divide
+        case .matmul: .matmul
+        case .power: .power
+        }
+    }
+
+    func resolveFunction(_ function: Identifier, argumentCount: Int, span: SourceSpan) throws(Diagnostic) -> Functions.Entry {
+        guard let entry = Functions.lookup(function.name) else {
+            var notes: [String] = []
+            if let guess = Suggestions.closest(to: function.name, among: Functions.names) {
+                notes.append("did you mean '\(guess)'?")
+            } else {
+                notes.append("the functions are: " + Functions.names.joined(separator: ", "))
+            }
+            throw Diagnostic("unknown function '\(function.name)'", at: function.span, notes: notes)
+        }
+        guard argumentCount == 1 else {
+            throw Diagnostic("\(function.name) takes one argument, not \(argumentCount)", at: span)
+        }
+        return entry
+    }
+
+    func gradientSnapshot(_ id: NodeID, name: Identifier) throws(Diagnostic) -> Tensor {
+        guard let root = graph.lastBackwardRoot else {
+            throw Diagnostic("\(name.name) has no gradient yet: run 'backward' first (e.g. 'backward L')", at: name.span)
+        }
+        guard let t = graph.gradient(of: id) else {
+            throw Diagnostic("\(name.name) has no gradient: the last backward, from \(graph.displayName(of: root)), does not reach it",
+                             at: name.span)
+        }
+        return t
+    }
+
+    /// The op for `base[i]` or `base[i, j]` (1-based in the language, 0-based in the engine).
+    func indexOp(_ indices: [Expression], of shape: Shape, span: SourceSpan) throws(Diagnostic) -> Op {
+        var positions: [Int] = []
+        for index in indices {
+            guard let t = try constantValue(index), t.isScalar else {
+                throw Diagnostic("an index must be a whole number such as 1 or 2", at: index.span)
+            }
+            let v = t.scalar
+            guard v == v.rounded(), abs(v) < 1e9 else {
+                throw Diagnostic("an index must be a whole number, not \(NumberFormat.roundTrip(v))", at: index.span)
+            }
+            positions.append(Int(v))
+        }
+        let (row, column): (Int, Int)
+        switch positions.count {
+        case 1 where shape.columns == 1:
+            (row, column) = (positions[0], 1)
+        case 1 where shape.rows == 1:
+            (row, column) = (1, positions[0])
+        case 1:
+            throw Diagnostic("a \(shape) matrix takes two indices, as in [i, j]", at: span)
+        case 2:
+            (row, column) = (positions[0], positions[1])
+        default:
+            throw Diagnostic("indexing takes one index (vectors) or two ([row, column])", at: span)
+        }
+        if row < 1 || row > shape.rows {
+            let which = positions.count == 1 ? "index" : "row index"
+            throw Diagnostic("\(which) \(row) is out of range 1…\(shape.rows) for a \(shape) value", at: indices[0].span)
+        }
+        if column < 1 || column > shape.columns {
+            let which = positions.count == 1 ? "index" : "column index"
+            throw Diagnostic("\(which) \(column) is out of range 1…\(shape.columns) for a \(shape) value",
+                             at: indices[indices.count - 1].span)
+        }
+        return .index(row: row - 1, column: column - 1)
+    }
+
+    /// The value of an expression that mentions no quantity (numbers, vector
+    /// and matrix literals, arithmetic and functions of them), or nil. It is
+    /// computed on a scratch tape exactly as the graph computes it, so that
+    /// `log(sigmoid(-1000))` is the same stable log-sigmoid with or without a name.
+    func constantValue(_ e: Expression) throws(Diagnostic) -> Tensor? {
+        guard !Self.mentionsQuantity(e) else { return nil }
+        var scratch = Graph()
+        let id = try lowerConstant(e, into: &scratch)
+        return scratch.value(of: id)
+    }
+
+    /// Whether an expression refers to a name outside vector and matrix literals
+    /// (their entries are checked one by one, with a message of their own).
+    private static func mentionsQuantity(_ e: Expression) -> Bool {
+        switch e.kind {
+        case .number, .vector, .matrix: false
+        case .name, .grad: true
+        case let .unary(_, operand): mentionsQuantity(operand)
+        case let .binary(_, lhs, rhs): mentionsQuantity(lhs) || mentionsQuantity(rhs)
+        case let .call(_, arguments): arguments.contains { mentionsQuantity($0) }
+        case let .index(base, _): mentionsQuantity(base)
+        }
+    }
+
+    private func lowerConstant(_ e: Expression, into g: inout Graph) throws(Diagnostic) -> NodeID {
+        switch e.kind {
+        case .number(let x):
+            return g.addConstant(Tensor(scalar: x))
+        case .vector(let items):
+            return g.addConstant(Tensor(column: try items.map { item throws(Diagnostic) in try literalEntry(item) }))
+        case .matrix(let rows):
+            let values = try rows.map { row throws(Diagnostic) in
+                try row.map { item throws(Diagnostic) in try literalEntry(item) }
+            }
+            return g.addConstant(Tensor(rowsOf: values))
+        case .name, .grad:
+            throw Diagnostic("internal: not a constant", at: e.span)
+        case let .unary(.negate, operand):
+            let a = try lowerConstant(operand, into: &g)
+            return try apply(.negate, [a], in: &g, at: e.span)
+        case let .binary(op, lhs, rhs):
+            let a = try lowerConstant(lhs, into: &g)
+            let b = try lowerConstant(rhs, into: &g)
+            return try apply(Self.op(for: op), [a, b], in: &g, at: e.span)
+        case let .call(function, arguments):
+            let entry = try resolveFunction(function, argumentCount: arguments.count, span: e.span)
+            let a = try lowerConstant(arguments[0], into: &g)
+            return try apply(entry.op, [a], in: &g, at: e.span)
+        case let .index(base, indices):
+            let a = try lowerConstant(base, into: &g)
+            let op = try indexOp(indices, of: g[a].shape, span: e.span)
+            return try apply(op, [a], in: &g, at: e.span)
+        }
+    }
+
+    private func literalEntry(_ item: Expression) throws(Diagnostic) -> Double {
+        guard let t = try constantValue(item) else {
+            throw Diagnostic("a vector or matrix literal holds numbers; this mentions a quantity", at: item.span,
+                             notes: ["to combine quantities, use operators, e.g. 'v = w * x'"])
+        }
+        guard t.isScalar else {
+            throw Diagnostic("each entry of a literal must be a single number, not \(t.shape)", at: item.span)
+        }
+        return t.scalar
+    }
+}

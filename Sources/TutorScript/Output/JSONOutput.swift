@@ -1,0 +1,70 @@
+import BackpropCore
+import ScriptSyntax
+
+/// `--json` output: one object per line for each result, in order, as the
+/// contract says. Acknowledgements (assignments, backward, set) print nothing.
+public enum JSONOutput {
+    public static func render(_ output: Output) -> JSONValue? {
+        switch output {
+        case .value(let t):
+            return .object([("value", .object([("shape", .shape(t.shape)), ("value", .tensor(t))]))])
+        case .show(let quantities):
+            var seen = Set<String>()
+            let entries = quantities.filter { seen.insert($0.name).inserted }.map { q in
+                (q.name, JSONValue.object([("shape", .shape(q.value.shape)), ("value", .tensor(q.value)),
+                                           ("grad", q.gradient.map(JSONValue.tensor) ?? .null)]))
+            }
+            return .object([("show", .object(entries))])
+        case let .explanation(name, gradient, e):
+            return .object([("explain", .object([
+                ("name", .string(name)),
+                ("gradient", .bool(gradient)),
+                ("quantity", .string(e.quantity)),
+                ("steps", .array(e.steps.map(JSONValue.string))),
+                ("contributions", .array(e.contributions.map { c in
+                    .object([("through", .string(c.through)), ("formula", .string(c.formula)), ("value", .tensor(c.value))])
+                })),
+                ("note", e.note.map(JSONValue.string) ?? .null),
+                ("value", .tensor(e.value)),
+            ]))])
+        case .gradCheck(let r):
+            return .object([("gradcheck", .object([
+                ("name", .string(r.root)),
+                ("eps", .number(r.step)),
+                ("max_relative_error", .number(r.maxRelativeError)),
+                ("max_absolute_error", .number(r.maxAbsoluteError)),
+                ("passed", .bool(r.passed)),
+                ("entries", .array(r.entries.map { e in
+                    .object([("leaf", .string(e.leaf)),
+                             ("index", .array([.number(Double(e.row)), .number(Double(e.column))])),
+                             ("backprop", .number(e.backprop)), ("numeric", .number(e.numeric)),
+                             ("absolute_error", .number(e.absoluteError)),
+                             ("relative_error", .number(e.relativeError)), ("agrees", .bool(e.agrees))])
+                })),
+            ]))])
+        case .names(let bindings):
+            return .object([("names", .array(bindings.map { b in
+                .object([("name", .string(b.name)), ("shape", .shape(b.shape)), ("leaf", .bool(b.isLeaf)),
+                         ("definition", b.definition.map(JSONValue.string) ?? .null)])
+            }))])
+        case .settings(let pairs):
+            return .object([("settings", .object(pairs.map { ($0.key, JSONValue.string($0.value)) }))])
+        case .help(let text):
+            return .object([("help", .string(text))])
+        case .network, .dataset, .training, .step, .perceptron, .perceptronVisit, .predictions, .accuracy, .grid,
+             .losses, .notations:
+            return networkJSON(output)
+        case .assigned, .backwardDone, .settingChanged, .sessionReset, .sampleSelected, .perceptronReset,
+             .notationChanged:
+            return nil
+        }
+    }
+
+    /// `{"error": {"message": …, "line": L, "column": C}}`.
+    public static func error(_ d: Diagnostic) -> JSONValue {
+        let message = ([d.message] + d.notes).joined(separator: "; ")
+        return .object([("error", .object([("message", .string(message)),
+                                           ("line", .number(Double(d.span.start.line))),
+                                           ("column", .number(Double(d.span.start.column)))]))])
+    }
+}

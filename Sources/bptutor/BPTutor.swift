@@ -1,0 +1,42 @@
+import ArgumentParser
+
+@main
+struct BPTutor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bptutor",
+        abstract: "A terminal tutor for backpropagation: step through the lectures' worked examples.",
+        discussion: """
+        Type a computation graph and watch every value and error signal:
+          z = w*x + b;  y = sigmoid(z);  L = 0.5*(y - t)^2;  backward L;  explain z.grad
+        Run 'bptutor repl' for the interactive REPL, 'bptutor eval FILE' for scripts.
+        """,
+        version: BPTutorVersion.string,
+        subcommands: [ReplCommand.self, EvalCommand.self])
+
+    /// ArgumentParser's own `main`, except that bad usage exits 2 as the contract
+    /// says (ArgumentParser uses 64, EX_USAGE).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            Console().error(fullMessage(for: error) + "\n")
+            exit(withError: ExitCode(2))
+        }
+    }
+
+    func run() throws {
+        // On a terminal: the interactive tutor (for now the REPL). Otherwise: usage.
+        if TerminalCheck.isInteractive {
+            let repl = ReplCommand()
+            try repl.run()
+        } else {
+            print(BPTutor.helpMessage())
+        }
+    }
+}
+
+enum BPTutorVersion {
+    static let string = "bptutor 0.1.0"
+}

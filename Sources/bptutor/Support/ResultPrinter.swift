@@ -1,0 +1,33 @@
+import ScriptSyntax
+import TutorScript
+
+/// Prints interpreter events: results to stdout (text or JSON lines),
+/// diagnostics to stderr as `FILE:LINE:COL: error: …` with the line and a caret.
+struct ResultPrinter {
+    let console: Console
+    let json: Bool
+    let interactive: Bool
+
+    /// `firstLine`: the line number `source`'s first line has in the whole input
+    /// (the REPL runs a session chunk by chunk, and reports session line numbers).
+    func print(_ event: ScriptRunner.Event, source: SourceFile, settings: Settings, firstLine: Int = 1) {
+        switch event {
+        case .output(let output):
+            if json {
+                if let value = JSONOutput.render(output) { console.line(value.serialized) }
+            } else if let text = TextOutput(settings: settings, interactive: interactive).render(output) {
+                console.out(text)
+            }
+        case .error(var diagnostic):
+            var source = source
+            if firstLine > 1 {
+                let offset = firstLine - 1
+                diagnostic.span.start.line += offset
+                diagnostic.span.end.line += offset
+                source = SourceFile(name: source.name, text: String(repeating: "\n", count: offset) + source.text)
+            }
+            if json { console.line(JSONOutput.error(diagnostic).serialized) }
+            console.error(DiagnosticRenderer.render(diagnostic, in: source, color: console.colorDiagnostics))
+        }
+    }
+}
