@@ -84,6 +84,12 @@ public struct Graph: Sendable {
         bindings[name] = id
     }
 
+    /// Makes `name` a second name for node `id` (the contract's `a0` for `x`): it
+    /// resolves in expressions, while the node keeps printing as its own name.
+    public mutating func alias(_ name: String, to id: NodeID) {
+        bindings[name] = id
+    }
+
     private mutating func append(_ op: Op, _ a: NodeID, _ b: NodeID, _ shape: Shape,
                                  requiresGradient: Bool, value: [Double]?) -> NodeID {
         ops.append(op)

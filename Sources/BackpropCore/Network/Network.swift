@@ -92,6 +92,8 @@ public struct NetworkShapeError: Error, Sendable, Equatable, CustomStringConvert
 /// (a0 is x and has no name of its own.)
 public enum NetworkNames {
     public static let input = "x"
+    /// `a0`, the contract's other name for the input (so `z1 = W1 @ a0 + b1` reads as written).
+    public static let inputAlias = "a0"
     public static let target = "t"
     public static let loss = "L"
     public static func weight(_ l: Int) -> String { "W\(l)" }

@@ -32,6 +32,7 @@ public enum NetworkBuilder {
         do throws(GraphError) {
             let x = graph.addLeaf(xValue)
             graph.bind(NetworkNames.input, to: x, definition: nil, origin: origin)
+            graph.alias(NetworkNames.inputAlias, to: x)
             let t = graph.addLeaf(tValue)
             graph.bind(NetworkNames.target, to: t, definition: nil, origin: origin)
 

@@ -49,20 +49,27 @@ public struct Interpreter: Sendable {
     }
 
     /// Every name bound now, in the order they were defined.
+    /// Every name bound now, in the order they were defined; a second name for a
+    /// node (`a0` for `x`) is left out.
     public var boundNames: [String] {
-        graph.bindings.sorted { $0.value < $1.value }.map(\.key)
+        graph.bindings.filter { graph.name(of: $0.value) == $0.key }.sorted { $0.value < $1.value }.map(\.key)
+    }
+
+    /// Every name that resolves, second names included.
+    var resolvableNames: [String] {
+        graph.bindings.keys.sorted()
     }
 
     /// Words for tab completion: commands, functions and bound names.
     public var completionWords: [String] {
-        Array(Set(Keywords.commands + Functions.names + boundNames)).sorted()
+        Array(Set(Keywords.commands + Functions.names + resolvableNames)).sorted()
     }
 
     /// The node a name is bound to, or a diagnostic with a suggestion.
     func lookup(_ id: Identifier) throws(Diagnostic) -> NodeID {
         if let node = graph.bindings[id.name] { return node }
         var notes: [String] = []
-        if let guess = Suggestions.closest(to: id.name, among: boundNames + Functions.names) {
+        if let guess = Suggestions.closest(to: id.name, among: resolvableNames + Functions.names) {
             notes.append("did you mean '\(guess)'?")
         } else if graph.bindings.isEmpty {
             notes.append("nothing is defined yet: define it first, e.g. '\(id.name) = 0.5'")

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BackpropCore
 
 /// The training benchmarks, for the bench executable (which reads the
 /// digits file and prints). Each returns the training result and the wall
@@ -10,15 +11,15 @@ import Darwin
 ///
 /// Targets (release build, this 2-core machine): XOR 2-2-1 full batch 20,000
 /// epochs < 100 ms; digits 64-32-10 softmax full batch 300 epochs ≈ numpy+BLAS.
-public enum TrainingBenchmarks {
-    public struct Timing: Sendable {
-        public var name: String
-        public var seconds: Double
-        public var result: TrainingResult
+enum TrainingBenchmarks {
+    struct Timing: Sendable {
+        var name: String
+        var seconds: Double
+        var result: TrainingResult
     }
 
     /// `data xor; net 2-2-1 hidden=sigmoid output=sigmoid loss=squared; train epochs=N eta=η`.
-    public static func xor(epochs: Int = 20_000, eta: Double = 0.5, seed: UInt64 = 1) -> Timing {
+    static func xor(epochs: Int = 20_000, eta: Double = 0.5, seed: UInt64 = 1) -> Timing {
         let spec = try! NetworkSpec(sizes: [2, 2, 1], hidden: .sigmoid, output: .sigmoid, loss: .squared)
         return run(name: "xor 2-2-1 sigmoid, full batch, \(epochs) epochs", spec: spec,
                    data: BuiltinDataset.xor.dataset, seed: seed,
@@ -27,7 +28,7 @@ public enum TrainingBenchmarks {
 
     /// `net 64-H-10 hidden=F output=softmax loss=xent; train epochs=N eta=η [mode=…]`
     /// on `data` (the digits with `classes=10`; pixel values as in the file).
-    public static func digits(_ data: Dataset, hidden: Int = 32, activation: Activation = .relu,
+    static func digits(_ data: Dataset, hidden: Int = 32, activation: Activation = .relu,
                               epochs: Int = 300, eta: Double = 0.01, mode: TrainingMode = .batch,
                               batchSize: Int = 32, seed: UInt64 = 1,
                               blockRows: Int = BatchTrainer.defaultBlockRows) -> Timing {
@@ -41,7 +42,7 @@ public enum TrainingBenchmarks {
 
     /// A stand-in for the digits when the file is not at hand: N samples of 64
     /// values 0…16 (about half zeros) and labels 0…9, from `seed`.
-    public static func syntheticDigits(count: Int = 1797, seed: UInt64 = 7) -> Dataset {
+    static func syntheticDigits(count: Int = 1797, seed: UInt64 = 7) -> Dataset {
         var rng = SplitMix64(seed: seed)
         var inputs = [Double](repeating: 0, count: count * 64)
         var targets = [Double](repeating: 0, count: count * 10)
@@ -66,7 +67,7 @@ public enum TrainingBenchmarks {
     }
 
     /// Seconds on the monotonic clock.
-    public static func now() -> Double {
+    static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BackpropCore
+
+/// Training figures: XOR 2-2-1 (20,000 epochs), the digits 64-32-10 (300 epochs
+/// of full batch, then minibatch and sgd), and the process's peak resident memory.
+func trainingBenchmarks() -> [(String, String)] {
+    var results: [(String, String)] = []
+    let xor = TrainingBenchmarks.xor()
+    results.append((xor.name, "\(formatDuration(xor.seconds)) (final loss \(short(xor.result.loss)))"))
+    guard let digits = loadDigits() else {
+        results.append(("digits", "Lessons/data/digits.csv not found (run from the package folder)"))
+        return results
+    }
+    for (mode, epochs, eta) in [(TrainingMode.batch, 300, 0.1), (.minibatch, 30, 0.01), (.sgd, 30, 0.001)] {
+        let t = TrainingBenchmarks.digits(digits, epochs: epochs, eta: eta, mode: mode)
+        let accuracy = t.result.accuracy.map { " \(short($0 * 100)) %" } ?? ""
+        results.append((t.name + ", η = \(eta)", "\(formatDuration(t.seconds)) (loss \(short(t.result.loss)),\(accuracy))"))
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    results.append(("peak resident memory of this process", "\(usage.ru_maxrss / 1024) MB"))
+    return results
+}
+
+private func short(_ x: Double) -> String { NumberFormat(digits: 4).format(x) }
+
+/// Streams the digits file into the engine's CSV reader (as `data load` does).
+private func loadDigits() -> Dataset? {
+    guard let file = fopen("Lessons/data/digits.csv", "r") else { return nil }
+    defer { fclose(file) }
+    guard var reader = try? CSVDataReader(name: "digits", targets: .classes(10)) else { return nil }
+    var buffer: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    defer { free(buffer) }
+    while true {
+        let n = getline(&buffer, &capacity, file)
+        if n < 0 { break }
+        var length = n
+        while length > 0, buffer![length - 1] == 10 || buffer![length - 1] == 13 { length -= 1 }
+        let bytes = UnsafeRawPointer(buffer!).assumingMemoryBound(to: UInt8.self)
+        do { try reader.consume(utf8: UnsafeBufferPointer(start: bytes, count: length)) } catch { return nil }
+    }
+    return try? reader.finish()
+}
