@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `bptutor repl` fed from a pipe: it reads plain lines and prints only results.
+@Suite struct ReplPipeTests {
+    @Test("only results on stdout: no prompts, no banner, no acknowledgements")
+    func onlyResults() throws {
+        let r = try bptutor("repl", input: "w = 0.5\nx = 2\nz = w*x\nshow z\nbackward z\nz\nset digits 3\nw.grad\n")
+        #expect(r.status == 0)
+        #expect(r.stdout == "z = 1\n1\n2\n")
+        #expect(r.stderr == "")
+    }
+
+    @Test("a pasted multi-line block runs as one command")
+    func multiLineBlock() throws {
+        let r = try bptutor("repl", input: "M = [[1, 2],\n     [3, 4]]\nshow M\nv = [1,\n  2,\n  3]\nsum(v)\n")
+        #expect(r.status == 0)
+        #expect(r.stdout == "M = [ 1  2 ]\n    [ 3  4 ]\n6\n")
+        #expect(r.stderr == "")
+    }
+
+    @Test("errors carry the line number in the session; exit 1 at the end")
+    func errors() throws {
+        let r = try bptutor("repl", input: "w = 0.5\nx = [1,\n 2]\nz = w*x\nzz\nshow w\n")
+        #expect(r.status == 1)
+        #expect(r.stdout == "w = 0.50000\n")
+        #expect(r.stderr == """
+            <repl>:5:1: error: unknown name 'zz'
+              5 | zz
+                | ^~
+              = note: did you mean 'z'?
+
+            """)
+    }
+
+    @Test("an unfinished block at the end of input is an error")
+    func unfinished() throws {
+        let r = try bptutor("repl", input: "w = 1\nshow w\nv = [1,\n")
+        #expect(r.status == 1)
+        #expect(r.stdout == "w = 1\n")
+        #expect(r.stderr.hasPrefix("<repl>:3:"), "\(r.stderr)")
+    }
+
+    @Test("quit stops reading")
+    func quit() throws {
+        let r = try bptutor("repl", input: "w = 1\nshow w\nquit\nshow w\n")
+        #expect(r.status == 0)
+        #expect(r.stdout == "w = 1\n")
+        let exit = try bptutor("repl", input: "  exit  \nshow w\n")
+        #expect(exit.status == 0)
+        #expect(exit.stdout == "")
+    }
+
+    @Test("the history file is not touched when stdin is not a terminal")
+    func noHistory() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let r = try bptutor("repl", input: "w = 1\nshow w\n",
+                            environment: ["HOME": dir.path, "XDG_DATA_HOME": dir.path + "/data"])
+        #expect(r.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/data/bptutor/history"))
+    }
+}
