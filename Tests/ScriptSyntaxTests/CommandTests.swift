@@ -76,7 +76,7 @@ import Testing
     @Test func keywordList() {
         #expect(Keywords.commands == ["backward", "show", "explain", "gradcheck", "set", "help", "names", "reset",
                                      "net", "data", "train", "step", "perceptron", "predict", "accuracy", "sample",
-                                     "notation", "grid", "losses"])
+                                     "notation", "grid", "losses", "title", "say", "ask"])
         #expect(Keywords.isCommand("show"))
         #expect(!Keywords.isCommand("Show"))
         #expect(!Keywords.isCommand("sigmoid"))

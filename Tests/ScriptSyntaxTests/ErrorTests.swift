@@ -30,7 +30,6 @@ private let mixed = "cannot mix rows and single entries; a matrix is written as 
         .init(input: "bakward L", message: "unknown command 'bakward'", column: 1, length: 7, notes: ["did you mean 'backward'?"]),
         .init(input: "gradchek L", message: "unknown command 'gradchek'", column: 1, length: 8, notes: ["did you mean 'gradcheck'?"]),
         .init(input: "foo 3", message: "unknown command 'foo'", column: 1, length: 3),
-        .init(input: "say \"hi\"", message: "unknown command 'say'", column: 1, length: 3),
     ]
 
     static let commandArguments: [ExpectedError] = [

@@ -81,6 +81,7 @@ func parenthesised(_ e: Expression) -> String {
         function.name + "(" + arguments.map(parenthesised).joined(separator: ", ") + ")"
     case .index(let base, let indices): parenthesised(base) + "[" + indices.map(parenthesised).joined(separator: ", ") + "]"
     case .grad(let name): name.name + ".grad"
+    case .keywordArgument(let key, let value): key.name + "=" + parenthesised(value)
     }
 }
 
@@ -136,6 +137,10 @@ func rendered(_ s: Statement) -> String {
         case .predict(let e): if let e { words.append(parenthesised(e)) }
         case .sample(let e): words.append(parenthesised(e))
         case .notation(let name): if let name { words.append(name.name) }
+        case .title(let text), .say(let text), .lessonStep(let text): words.append("\"" + text + "\"")
+        case let .ask(id, expression, question, options):
+            words += [id.name, parenthesised(expression), "\"" + question + "\""]
+            words += options.map { $0.key.name + "=" + rendered($0.value) }
         }
         return "<" + words.joined(separator: " ") + ">"
     }

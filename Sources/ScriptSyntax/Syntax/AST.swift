@@ -43,6 +43,8 @@ public struct Expression: Sendable, Equatable {
         case index(Expression, [Expression])
         /// `NAME.grad`: the gradient from the last `backward`, as a constant.
         case grad(Identifier)
+        /// `digits=2` among a call's arguments, as in `random(-1, 1, digits=2)`.
+        case keywordArgument(Identifier, Expression)
     }
 
     public var kind: Kind
@@ -164,6 +166,17 @@ public enum Command: Sendable, Equatable {
     case grid([CommandOption])
     /// `losses`: the loss history of the last training run.
     case losses
+
+    // Lessons (see "Lessons" in the contract).
+
+    /// `title "TEXT"`: the lesson's title.
+    case title(String)
+    /// `say "TEXT"` or `say """…"""`: narration.
+    case say(String)
+    /// `step "LABEL"`: a step boundary, where the full-screen view pauses.
+    case lessonStep(String)
+    /// `ask ID EXPR "QUESTION" [tol=T] [hint="TEXT"]`: an exercise whose answer is EXPR's value.
+    case ask(id: Identifier, expression: Expression, question: String, options: [CommandOption])
 }
 
 /// Where `data` takes its samples from.

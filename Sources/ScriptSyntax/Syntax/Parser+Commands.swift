@@ -31,8 +31,15 @@ enum CommandTable {
                     parse: data),
         CommandSpec(keyword: "train", usage: "train takes options, as in 'train epochs=1000 eta=0.5'",
                     parse: { p, spec throws(Diagnostic) in .train(try p.parseOptions(spec.usage, allowed: trainOptions)) }),
-        CommandSpec(keyword: "step", usage: "step takes options, as in 'step sample=1 eta=0.5'",
-                    parse: { p, spec throws(Diagnostic) in .step(try p.parseOptions(spec.usage, allowed: ["sample", "eta"])) }),
+        CommandSpec(keyword: "step",
+                    usage: "step takes a label (a lesson step, as in 'step \"Forward\"') or options (a gradient step, as in 'step sample=1 eta=0.5')",
+                    parse: { p, spec throws(Diagnostic) in
+                        if case .string(let label) = p.current.kind {
+                            p.advance()
+                            return .lessonStep(label)
+                        }
+                        return .step(try p.parseOptions(spec.usage, allowed: ["sample", "eta"]))
+                    }),
         CommandSpec(keyword: "perceptron",
                     usage: "perceptron takes 'step', 'reset' or options, as in 'perceptron epochs=100'",
                     parse: perceptron),
@@ -51,7 +58,24 @@ enum CommandTable {
         CommandSpec(keyword: "grid", usage: "grid takes options, as in 'grid size=24'",
                     parse: { p, spec throws(Diagnostic) in .grid(try p.parseOptions(spec.usage, allowed: ["size"])) }),
         CommandSpec(keyword: "losses", usage: "losses takes no arguments", parse: { _, _ in .losses }),
+        CommandSpec(keyword: "title", usage: "title takes a quoted text, as in 'title \"XOR\"'",
+                    parse: { p, spec throws(Diagnostic) in .title(try p.expectString(spec.usage)) }),
+        CommandSpec(keyword: "say", usage: "say takes a quoted text, as in 'say \"Now the backward pass.\"' or a \"\"\" block",
+                    parse: { p, spec throws(Diagnostic) in .say(try p.expectString(spec.usage)) }),
+        CommandSpec(keyword: "ask",
+                    usage: "ask takes an id, an expression and a question, as in 'ask q1 z.grad \"What is z̄?\" tol=0.01'",
+                    parse: ask),
     ]
+
+    /// `ask ID EXPR "QUESTION" [tol=T] [hint="TEXT"]`.
+    static func ask(_ p: inout ParserState, _ spec: CommandSpec) throws(Diagnostic) -> Command {
+        let id = try p.expectIdentifier(spec.usage)
+        if case .string = p.current.kind { throw p.error(spec.usage) }
+        let expression = try p.parseExpression()
+        let question = try p.expectString(spec.usage)
+        let options = try p.parseOptions(spec.usage, allowed: ["tol", "hint"])
+        return .ask(id: id, expression: expression, question: question, options: options)
+    }
 
     static let trainOptions = ["epochs", "eta", "mode", "batch", "seed", "lambda"]
 

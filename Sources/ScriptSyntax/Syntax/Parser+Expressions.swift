@@ -129,7 +129,7 @@ extension ParserState {
             advance()
             if check(.leftParen) {
                 let open = openBracket()
-                let (arguments, close) = try parseList(opener: open)
+                let (arguments, close) = try parseList(opener: open, keywords: true)
                 return Expression(.call(function: Identifier(name, span: token.span), arguments: arguments),
                                   span: token.span.merged(with: close.span))
             }
@@ -192,12 +192,20 @@ extension ParserState {
 
     /// Comma-separated expressions up to the closer of `opener` (already consumed with
     /// `openBracket`); a trailing comma is allowed.
-    mutating func parseList(opener: Token) throws(Diagnostic) -> (items: [Expression], close: Token) {
+    /// With `keywords` (a call's arguments), an item may be `name=expression`.
+    mutating func parseList(opener: Token, keywords: Bool = false) throws(Diagnostic) -> (items: [Expression], close: Token) {
         let closer = opener.symbol?.closer ?? .rightParen
         var items: [Expression] = []
         if let close = closeBracket(closer) { return (items, close) }
         while true {
-            items.append(try parseExpression())
+            if keywords, case .identifier(let name) = current.kind, peek().isSymbol(.assign) {
+                let key = Identifier(name, span: advance().span)
+                advance()
+                let value = try parseExpression()
+                items.append(Expression(.keywordArgument(key, value), span: key.span.merged(with: value.span)))
+            } else {
+                items.append(try parseExpression())
+            }
             if let close = closeBracket(closer) { return (items, close) }
             guard accept(.comma) != nil else { throw unclosed(opener, expecting: true) }
             if let close = closeBracket(closer) { return (items, close) }

@@ -121,6 +121,13 @@ struct ParserState {
     }
 
     /// Consumes a name, or fails with `message` at the current token.
+    /// A quoted string (either kind), or an error with `message`.
+    mutating func expectString(_ message: @autoclosure () -> String) throws(Diagnostic) -> String {
+        guard case .string(let text) = current.kind else { throw error(message()) }
+        advance()
+        return text
+    }
+
     mutating func expectIdentifier(_ message: @autoclosure () -> String) throws(Diagnostic) -> Identifier {
         guard case .identifier(let name) = current.kind else { throw error(message()) }
         return Identifier(name, span: advance().span)

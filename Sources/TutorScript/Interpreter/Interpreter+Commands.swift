@@ -87,6 +87,9 @@ extension Interpreter {
 
         case .net, .data, .train, .step, .perceptron, .predict, .accuracy, .sample, .notation, .grid, .losses:
             return try runNetworkCommand(command, keyword: keyword)
+
+        case .title, .say, .lessonStep, .ask:
+            return try runLessonCommand(command, keyword: keyword)
         }
     }
 

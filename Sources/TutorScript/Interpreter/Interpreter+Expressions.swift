@@ -9,8 +9,8 @@ extension Interpreter {
             return (g.addConstant(constant), .literal(constant, label: nil))
         }
         switch e.kind {
-        case .number, .vector, .matrix:
-            // Handled as constants above.
+        case .number, .vector, .matrix, .keywordArgument:
+            // Handled as constants above (a stray keyword argument fails there).
             throw Diagnostic("internal: literal not folded", at: e.span)
         case .name(let name):
             let id = try lookup(Identifier(name, span: e.span))
@@ -139,6 +139,7 @@ extension Interpreter {
         switch e.kind {
         case .number, .vector, .matrix: false
         case .name, .grad: true
+        case .keywordArgument(_, let value): mentionsQuantity(value)
         case let .unary(_, operand): mentionsQuantity(operand)
         case let .binary(_, lhs, rhs): mentionsQuantity(lhs) || mentionsQuantity(rhs)
         case let .call(_, arguments): arguments.contains { mentionsQuantity($0) }
@@ -166,6 +167,10 @@ extension Interpreter {
             let a = try lowerConstant(lhs, into: &g)
             let b = try lowerConstant(rhs, into: &g)
             return try apply(Self.op(for: op), [a, b], in: &g, at: e.span)
+        case let .call(function, arguments) where function.name == "random":
+            return g.addConstant(try randomValue(e, arguments))
+        case .keywordArgument(let key, _):
+            throw Diagnostic("'\(key.name)=' only goes in random(…), as in random(-1, 1, digits=2)", at: key.span)
         case let .call(function, arguments):
             let entry = try resolveFunction(function, argumentCount: arguments.count, span: e.span)
             let a = try lowerConstant(arguments[0], into: &g)

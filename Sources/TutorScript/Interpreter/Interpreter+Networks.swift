@@ -190,6 +190,11 @@ extension Interpreter {
             }
             targets = option.key.name == "targets" ? .columns(Int(n)) : .classes(Int(n))
         }
+        if hooks.confineDataToBaseDirectory,
+           path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+            throw Diagnostic("a lesson reads data files from its own folder: give a relative path without '..'",
+                             at: span)
+        }
         let resolved = TextFileLines.resolve(path, relativeTo: hooks.baseDirectory)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var reader: CSVDataReader

@@ -21,6 +21,8 @@ public struct Interpreter: Sendable {
     public internal(set) var settings = Settings()
     public internal(set) var session = NetworkSession()
     public var hooks = InterpreterHooks()
+    /// Chooses this student's numbers where a lesson writes random(low, high).
+    public var variantSeed: UInt64 = 0
 
     public init(hooks: InterpreterHooks = InterpreterHooks()) {
         self.hooks = hooks

@@ -23,6 +23,8 @@ public struct InterpreterHooks: Sendable {
     public var progress: (@Sendable (TrainingProgress) -> Void)?
     /// The directory relative data paths are read from (the lesson's folder); nil: the current directory.
     public var baseDirectory: String?
+    /// A lesson reads only data files in its own folder (no absolute paths, no '..').
+    public var confineDataToBaseDirectory = false
 
     public init() {}
 }

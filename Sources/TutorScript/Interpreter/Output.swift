@@ -73,6 +73,10 @@ public enum Output: Sendable, Equatable {
     case grid(GridPicture)
     case losses(history: [Double], stride: Int)
     case notations(current: String, available: [String])
+    case lessonTitle(String)
+    case narration(String)
+    case stepBoundary(String)
+    case exercise(Exercise)
 
     // Acknowledgements.
     case assigned(name: String, value: Tensor, isLeaf: Bool, recomputed: Int, note: String?)

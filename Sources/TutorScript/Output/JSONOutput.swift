@@ -54,6 +54,16 @@ public enum JSONOutput {
         case .network, .dataset, .training, .step, .perceptron, .perceptronVisit, .predictions, .accuracy, .grid,
              .losses, .notations:
             return networkJSON(output)
+        case .lessonTitle(let title):
+            return .object([("title", .string(title))])
+        case .narration(let text):
+            return .object([("say", .string(text))])
+        case .stepBoundary(let label):
+            return .object([("lesson_step", .object([("label", .string(label))]))])
+        case .exercise(let e):
+            return .object([("ask", .object([("id", .string(e.id)), ("question", .string(e.question)),
+                                             ("expected", .tensor(e.expected)), ("tol", .number(e.tolerance)),
+                                             ("rule", e.rule.map(JSONValue.string) ?? .null)]))])
         case .assigned, .backwardDone, .settingChanged, .sessionReset, .sampleSelected, .perceptronReset,
              .notationChanged:
             return nil

@@ -51,6 +51,15 @@ public struct TextOutput: Sendable {
         case .network, .dataset, .training, .step, .perceptron, .perceptronVisit, .predictions, .accuracy, .grid,
              .losses, .notations, .sampleSelected, .perceptronReset, .notationChanged:
             lines = networkLines(output)
+        case .lessonTitle(let title):
+            lines = [title, String(repeating: "═", count: max(4, DisplayWidth.of(title)))]
+        case .narration(let text):
+            lines = [text]
+        case .stepBoundary(let label):
+            lines = ["", "── \(label) " + String(repeating: "─", count: max(4, 60 - DisplayWidth.of(label)))]
+        case .exercise(let e):
+            lines = ["? \(e.id): \(e.question)"] + labelled("  answer", e.expected)
+                + ["  (tolerance \(NumberFormat.roundTrip(e.tolerance * 100)) %" + (e.rule.map { "; rule: \($0)" } ?? "") + ")"]
         }
         return lines.joined(separator: "\n") + "\n"
     }

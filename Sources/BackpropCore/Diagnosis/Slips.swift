@@ -1,0 +1,135 @@
+/// A plausible wrong answer and the slip that produces it: what exercise
+/// checking compares a student's answer with, to name the likely mistake.
+/// Slips are made from the same symbolic rules as explanations (each op's
+/// pullback, each f'), not written per lesson.
+public struct Slip: Sendable, Equatable {
+    /// What went wrong, for the student: "forgot σ'(z): z̄ = ȳ · σ'(z), not ȳ".
+    public var description: String
+    public var value: Tensor
+
+    public init(_ description: String, _ value: Tensor) {
+        self.description = description
+        self.value = value
+    }
+}
+
+extension Graph {
+    /// Plausible wrong answers for node `id`'s error signal (after a backward).
+    public func gradientSlips(of id: NodeID, renderer: FormulaRenderer) -> [Slip] {
+        guard let g = gradient(of: id), let root = lastBackwardRoot, id != root else { return [] }
+        let v = renderer.name(id), vbar = renderer.gradientLabel(id)
+        var slips: [Slip] = []
+        let consumers = namedConsumers(of: id).filter { hasGradient($0) }
+        var paths: [(consumer: NodeID, formula: Formula)] = []
+        for c in consumers {
+            let parts = definition(of: c)!.pullback(toward: id, seed: .gradient(c), in: self)
+            guard var sum = parts.first else { continue }
+            for p in parts.dropFirst() { sum = .apply(.add, [sum, p]) }
+            paths.append((c, sum.simplified(in: self)))
+        }
+        // Fan-out: one path only.
+        if paths.count > 1 {
+            for (i, path) in paths.enumerated() {
+                let others = paths.enumerated().filter { $0.offset != i }.map { renderer.name($0.element.consumer) }
+                let missing = paths.enumerated().filter { $0.offset != i }
+                    .map { renderer.render($0.element.formula) }.joined(separator: " + ")
+                slips.append(Slip("missed the fan-out: \(v) also feeds \(others.joined(separator: ", ")), so \(vbar) adds "
+                                  + "\(missing) to \(renderer.render(path.formula))",
+                                  path.formula.evaluate(in: self)))
+            }
+        }
+        // Each local derivative f'(x): left out, or evaluated at the output f(x) instead of x.
+        for (i, path) in paths.enumerated() {
+            var seen: [Formula] = []
+            path.formula.forEachSubformula { sub in
+                guard case let .derivative(f, x) = sub, !seen.contains(sub) else { return }
+                seen.append(sub)
+                let rest = paths.enumerated().filter { $0.offset != i }.map(\.element.formula)
+                func total(_ f: Formula) -> Tensor {
+                    rest.reduce(f) { .apply(.add, [$0, $1]) }.evaluate(in: self)
+                }
+                let shown = renderer.render(sub)
+                let withoutFactor = path.formula.mapBottomUp { $0 == sub ? .scalar(1) : $0 }
+                slips.append(Slip("forgot \(shown): \(vbar) = \(renderer.render(path.formula)); the error signal must be "
+                                  + "multiplied by the local derivative \(shown)", total(withoutFactor)))
+                let output = Formula.apply(.function(f), [x])
+                let atOutput = path.formula.mapBottomUp { $0 == sub ? .derivative(f, output) : $0 }
+                let outputName = renderer.render(output.expandingDerivatives(naming: consumers, in: self))
+                slips.append(Slip("evaluated \(f.symbol)' at the output \(outputName) instead of at \(renderer.render(x)): "
+                                  + "\(shown) = \(renderer.render(Formula.derivative(f, x).expandingDerivatives(naming: consumers, in: self)))",
+                                  total(atOutput)))
+            }
+        }
+        // Softmax followed by log (cross-entropy): the softmax output p given for p − e_y.
+        for c in 0..<count where ops[c] == .softmax && input0[c] == id {
+            if (0..<count).contains(where: { ops[$0] == .logSoftmax && input0[$0] == c }) {
+                slips.append(Slip("gave p = softmax(\(v)) for the gradient; with cross-entropy it is p − e_y "
+                                  + "(subtract the one-hot target)", value(of: c)))
+            }
+        }
+        slips += Self.shapeAndScaleSlips(of: g, meanSizes: meanSizes(below: root))
+        return slips
+    }
+
+    /// Plausible wrong answers for node `id`'s value: a term of its definition left out.
+    public func valueSlips(of id: NodeID, renderer: FormulaRenderer) -> [Slip] {
+        let v = value(of: id)
+        var slips: [Slip] = []
+        if let def = definition(of: id) {
+            let terms = def.additiveTerms
+            if terms.count > 1 {
+                for (i, term) in terms.enumerated() {
+                    let rest = terms.enumerated().filter { $0.offset != i }.map(\.element)
+                    let sum = rest.dropFirst().reduce(rest[0].formula) { acc, t in
+                        .apply(t.negated ? .subtract : .add, [acc, t.formula])
+                    }
+                    let value = (terms[0].negated && i != 0) ? Formula.apply(.negate, [sum]) : sum
+                    slips.append(Slip("left out the term \(renderer.render(term.formula)) of \(renderer.render(def))",
+                                      value.evaluate(in: self)))
+                }
+            }
+        }
+        slips += Self.shapeAndScaleSlips(of: v, meanSizes: [])
+        return slips
+    }
+
+    /// Sign, transpose, and the factors a dropped ½ or 1/N leaves.
+    public static func shapeAndScaleSlips(of t: Tensor, meanSizes: [Int]) -> [Slip] {
+        var slips = [Slip("wrong sign", t.map { -$0 })]
+        if !t.isScalar { slips.append(Slip("transposed: the answer has the shape of the transpose", t.transposed)) }
+        slips.append(Slip("a factor of 2 too large: dropped the ½ (the derivative of ½u² is u, not 2u)", t.map { 2 * $0 }))
+        slips.append(Slip("a factor of 2 too small: the derivative of u² is 2u", t.map { $0 / 2 }))
+        for n in Set(meanSizes) where n > 1 {
+            slips.append(Slip("a factor of \(n) too large: dropped the 1/N of the mean (N = \(n))", t.map { $0 * Double(n) }))
+            slips.append(Slip("a factor of \(n) too small: divided by N = \(n) once too often", t.map { $0 / Double(n) }))
+        }
+        return slips
+    }
+
+    /// The sizes averaged over by `mean` ops that `root` depends on.
+    func meanSizes(below root: NodeID) -> [Int] {
+        let reach = ancestors(of: root)
+        return (0..<count).filter { reach[$0] && ops[$0] == .mean }.map { shapes[input0[$0]].count }
+    }
+}
+
+extension Formula {
+    /// Calls `body` on this formula and every subformula, parents first.
+    func forEachSubformula(_ body: (Formula) -> Void) {
+        body(self)
+        switch self {
+        case .node, .literal, .gradient: break
+        case .apply(_, let args): args.forEach { $0.forEachSubformula(body) }
+        case .derivative(_, let x), .scatter(let x, _, _, _): x.forEachSubformula(body)
+        }
+    }
+
+    /// The top-level terms of a sum, each with whether it is subtracted.
+    var additiveTerms: [(formula: Formula, negated: Bool)] {
+        switch self {
+        case let .apply(.add, args): args[0].additiveTerms + args[1].additiveTerms
+        case let .apply(.subtract, args): args[0].additiveTerms + args[1].additiveTerms.map { ($0.formula, !$0.negated) }
+        default: [(self, false)]
+        }
+    }
+}

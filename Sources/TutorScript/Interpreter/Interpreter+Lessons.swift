@@ -1,0 +1,116 @@
+import BackpropCore
+import ScriptSyntax
+
+/// `title`, `say`, `step "LABEL"` and `ask`: the lesson directives. Outside a
+/// lesson they print their text; `ask` records the exercise with its answer.
+extension Interpreter {
+    mutating func runLessonCommand(_ command: Command, keyword: Identifier) throws(Diagnostic) -> [Output] {
+        switch command {
+        case .title(let text):
+            return [.lessonTitle(text)]
+        case .say(let text):
+            return [.narration(text)]
+        case .lessonStep(let label):
+            return [.stepBoundary(label)]
+        case let .ask(id, expression, question, options):
+            return [.exercise(try exercise(id, expression, question, options))]
+        default:
+            throw Diagnostic("internal: '\(keyword.name)' is not a lesson command", at: keyword.span)
+        }
+    }
+
+    private func exercise(_ id: Identifier, _ expression: Expression, _ question: String,
+                          _ options: [CommandOption]) throws(Diagnostic) -> Exercise {
+        var tolerance = Exercise.defaultTolerance
+        var hint: String?
+        for option in options {
+            switch (option.key.name, option.value) {
+            case ("tol", .number(let t)):
+                guard t > 0, t < 1 else {
+                    throw Diagnostic("tol is a relative tolerance between 0 and 1, as in tol=0.01 (1 %)", at: option.valueSpan)
+                }
+                tolerance = t
+            case ("hint", .string(let text)):
+                hint = text
+            default:
+                throw Diagnostic(option.key.name == "tol" ? "tol takes a number, as in tol=0.01"
+                                                          : "hint takes a quoted text", at: option.valueSpan)
+            }
+        }
+        var scratch = graph
+        let (node, _) = try lower(expression, into: &scratch)
+        let expected = scratch.value(of: node)
+        let r = renderer
+        var rule: String?
+        var slips: [Slip] = []
+        switch expression.kind {
+        case .grad(let name):
+            let target = try lookup(name)
+            if let e = try? graph.explainGradient(of: target, renderer: r), e.steps.count > 1 {
+                rule = "\(e.quantity) = \(e.steps[e.steps.count > 2 && e.steps[0].contains("∂") ? 1 : 0])"
+            }
+            slips = graph.gradientSlips(of: target, renderer: r)
+        case .name(let name):
+            let target = try lookup(Identifier(name, span: expression.span))
+            let e = graph.explainValue(of: target, renderer: r)
+            if e.steps.count > 1 { rule = "\(e.quantity) = \(e.steps[0])" }
+            slips = graph.valueSlips(of: target, renderer: r)
+        case let .binary(.subtract, lhs, rhs):
+            // An update w − η·w̄: the classic slip is stepping uphill.
+            var flipped = graph
+            let (a, _) = try lower(lhs, into: &flipped)
+            let (b, _) = try lower(rhs, into: &flipped)
+            if let up = try? flipped.addOp(.add, [a, b]) {
+                slips.append(Slip("stepped with + instead of −: gradient descent moves against the gradient",
+                                  flipped.value(of: up)))
+            }
+            slips += Graph.shapeAndScaleSlips(of: expected, meanSizes: [])
+        default:
+            slips = Graph.shapeAndScaleSlips(of: expected, meanSizes: [])
+        }
+        return Exercise(id: id.name, question: question, expected: expected, tolerance: tolerance, hint: hint,
+                        rule: rule, slips: slips, line: id.span.start.line)
+    }
+
+    /// `random(low, high[, digits=D])`: a number for this student's variant,
+    /// uniform in [low, high] and rounded to D decimals (2 unless given). It
+    /// depends only on the variant seed and where the call is written, so the
+    /// same seed gives the same numbers however often the line is evaluated.
+    func randomValue(_ call: Expression, _ arguments: [Expression]) throws(Diagnostic) -> Tensor {
+        var positional: [Double] = []
+        var digits = 2.0
+        for argument in arguments {
+            if case let .keywordArgument(key, value) = argument.kind {
+                guard key.name == "digits" else {
+                    throw Diagnostic("random takes digits=D (decimals), not '\(key.name)'", at: key.span)
+                }
+                guard let t = try constantValue(value), t.isScalar, t.scalar == t.scalar.rounded(),
+                      t.scalar >= 0, t.scalar <= 10 else {
+                    throw Diagnostic("digits is a whole number from 0 to 10", at: value.span)
+                }
+                digits = t.scalar
+                continue
+            }
+            guard let t = try constantValue(argument), t.isScalar else {
+                throw Diagnostic("random's bounds are numbers, as in random(-1, 1)", at: argument.span)
+            }
+            positional.append(t.scalar)
+        }
+        guard positional.count == 2, positional[0] <= positional[1] else {
+            throw Diagnostic("random takes a low and a high bound, as in random(-1, 1, digits=2)", at: call.span)
+        }
+        var key = variantSeed ^ 0x5851_F42D_4C95_7F2D
+        key = key &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(call.span.start.line) << 20 &+ UInt64(call.span.start.column)
+        var rng = SplitMix64(seed: key)
+        _ = rng.next()
+        let x = rng.uniform(positional[0], positional[1])
+        let scale = pow10(digits)
+        return Tensor(scalar: min(max((x * scale).rounded() / scale, positional[0]), positional[1]))
+    }
+
+    private func pow10(_ d: Double) -> Double {
+        var p = 1.0
+        for _ in 0..<Int(d) { p *= 10 }
+        return p
+    }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ScriptSyntax
+
+/// Where the shipped lessons are, and how a LESSON argument (an id or a path)
+/// becomes a lesson file.
+public enum LessonCatalog {
+    /// The lessons folder: $BPTUTOR_LESSONS, else `Lessons/` beside the package the
+    /// executable was built in (walking up from it), else `./Lessons`.
+    public static func directory() -> String {
+        if let env = getenv("BPTUTOR_LESSONS"), env.pointee != 0 { return String(cString: env) }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if n > 0 {
+            var dir = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            while let slash = dir.lastIndex(of: "/"), slash > dir.startIndex {
+                dir = String(dir[..<slash])
+                if isDirectory(dir + "/Lessons") { return dir + "/Lessons" }
+            }
+        }
+        return "Lessons"
+    }
+
+    /// The `.lesson` files of the folder, sorted by name.
+    public static func lessonPaths(in directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".lesson") { names.append(name) }
+        }
+        return names.sorted().map { directory + "/" + $0 }
+    }
+
+    public enum Resolution {
+        case path(String)
+        case notFound(message: String)
+    }
+
+    /// A path (anything with '/' or ending in .lesson) is used as it is; an id is
+    /// looked up in the lessons folder, with a suggestion when misspelt.
+    public static func resolve(_ argument: String, in directory: String = directory()) -> Resolution {
+        if argument.contains("/") || argument.hasSuffix(".lesson") {
+            return access(argument, R_OK) == 0 ? .path(argument)
+                : .notFound(message: "cannot read the lesson file '\(argument)'")
+        }
+        let paths = lessonPaths(in: directory)
+        let ids = paths.map { String($0.split(separator: "/").last!.dropLast(".lesson".count)) }
+        if let i = ids.firstIndex(of: argument) { return .path(paths[i]) }
+        var message = "no lesson '\(argument)' in \(directory)"
+        if let guess = Suggestions.closest(to: argument, among: ids) {
+            message += "; did you mean '\(guess)'?"
+        } else if !ids.isEmpty {
+            message += " (try 'bptutor lessons')"
+        }
+        return .notFound(message: message)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import ScriptSyntax
+import TutorScript
+
+/// Finds, reads and validates a lesson for a subcommand; on failure prints why
+/// (located diagnostics for a broken lesson) and exits 2, before anything runs.
+enum LessonLoading {
+    static func load(_ argument: String, console: Console) throws -> Lesson {
+        let path: String
+        switch LessonCatalog.resolve(argument) {
+        case .path(let p): path = p
+        case .notFound(let message):
+            console.error("bptutor: error: \(message)\n")
+            throw ExitCode(2)
+        }
+        let source: SourceFile
+        do {
+            source = try SourceLoading.load(path: path)
+        } catch {
+            console.error(SourceLoading.message(error))
+            throw ExitCode(2)
+        }
+        switch Lesson.parse(source, path: path) {
+        case .success(let lesson):
+            return lesson
+        case .failure(let error):
+            report(error, console: console)
+            throw ExitCode(2)
+        }
+    }
+
+    static func report(_ error: LessonError, console: Console) {
+        for d in error.diagnostics {
+            console.error(DiagnosticRenderer.render(d, in: error.source, color: console.colorDiagnostics))
+        }
+    }
+
+    /// The variant seed for `--seed ID` (any text; the same id, the same numbers).
+    static func seed(_ id: String?) -> UInt64 {
+        id.map(StudentSeed.seed(for:)) ?? 0
+    }
+}
