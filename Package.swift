@@ -47,5 +47,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["bptutor"], swiftSettings: strictSettings),
         .testTarget(name: "NetworkTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strictSettings),
+        .testTarget(name: "LessonTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"],
+                    swiftSettings: strictSettings),
     ]
 )
