@@ -92,6 +92,9 @@ public final class ReplDriver {
     public var prompts: ReplPrompts
     /// Physical lines read so far in this session.
     public private(set) var linesRead = 0
+    /// Whether a blank line where a command would start is skipped (the REPL) or
+    /// handed to `execute` (the lesson mode, where Enter means "next step").
+    public var skipsBlankLines = true
 
     public init(source: any LineSource, prompts: ReplPrompts = .standard) {
         self.source = source
@@ -136,7 +139,7 @@ public final class ReplDriver {
                 for line in InputLines.split(text) {
                     linesRead += 1
                     if pending.isEmpty {
-                        if line.allSatisfy(\.isWhitespace) { continue }
+                        if skipsBlankLines, line.allSatisfy(\.isWhitespace) { continue }
                         pendingFirstLine = linesRead
                     }
                     pending.append(line)

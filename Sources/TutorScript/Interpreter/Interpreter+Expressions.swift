@@ -126,7 +126,7 @@ extension Interpreter {
     /// and matrix literals, arithmetic and functions of them), or nil. It is
     /// computed on a scratch tape exactly as the graph computes it, so that
     /// `log(sigmoid(-1000))` is the same stable log-sigmoid with or without a name.
-    func constantValue(_ e: Expression) throws(Diagnostic) -> Tensor? {
+    public func constantValue(_ e: Expression) throws(Diagnostic) -> Tensor? {
         guard !Self.mentionsQuantity(e) else { return nil }
         var scratch = Graph()
         let id = try lowerConstant(e, into: &scratch)

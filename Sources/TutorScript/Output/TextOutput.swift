@@ -69,7 +69,7 @@ public struct TextOutput: Sendable {
     }
 
     /// `name = value`, a matrix continuing under its first row.
-    func labelled(_ label: String, _ t: Tensor, labelWidth: Int = 0) -> [String] {
+    public func labelled(_ label: String, _ t: Tensor, labelWidth: Int = 0) -> [String] {
         let head = DisplayWidth.pad(label, to: labelWidth) + " = "
         let indent = String(repeating: " ", count: DisplayWidth.of(head))
         return block(t).enumerated().map { i, line in (i == 0 ? head : indent) + line }

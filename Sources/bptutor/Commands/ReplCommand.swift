@@ -11,12 +11,23 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "The interactive REPL (GNU readline: history, editing, tab completion).",
         discussion: """
-        Type commands one per line; 'help' lists them, 'quit' or Ctrl-D leaves. History is kept \
+        Type commands one per line; 'help' lists them, 'quit' or Ctrl-D leaves. With a LESSON, \
+        step through it: Enter for the next step, 'back', answers at each question. History is kept \
         in $XDG_DATA_HOME/bptutor/history (~/.local/share/bptutor/history). When standard input \
         is not a terminal, plain lines are read and only results are printed.
         """)
 
+    @Argument(help: "A lesson to step through (an id from 'bptutor lessons' or a path); none: a free session.")
+    var lesson: String?
+
+    @Option(name: .long, help: "A student id: that student's variant of the lesson's numbers.")
+    var seed: String?
+
     func run() throws {
+        if let lesson {
+            try LessonReplCommand.run(lesson: lesson, seed: seed)
+            return
+        }
         let console = Console()
         defer { console.flush() }
         let session = ReplSession()

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ScriptSyntax
+import Terminal
+import TutorScript
+
+/// `bptutor repl LESSON`: the lesson mode of the REPL.
+enum LessonReplCommand {
+    static func run(lesson argument: String, seed: String?) throws {
+        let console = Console()
+        defer { console.flush() }
+        let lesson = try LessonLoading.load(argument, console: console)
+        let terminal = TerminalInfo.current()
+        let printer = ResultPrinter(console: console, json: false, interactive: terminal.stdinIsTerminal)
+        var hooks = InterpreterHooks()
+        hooks.shouldCancel = Interrupts.poll
+        let session = LessonSession(lesson: lesson, seed: LessonLoading.seed(seed), hooks: hooks)
+        let repl = LessonRepl(session: session, console: console, printer: printer)
+        let driver = ReplDriver.standard(terminal: terminal, completer: { word, _ in
+            (repl.session.interpreter.completionWords + ["next", "back", "reveal", "skip", "restart", "where", "quit"])
+                .filter { $0.hasPrefix(word) }.sorted()
+        })
+        driver.skipsBlankLines = false
+        repl.start(resumingAt: 0)
+        driver.prompts = ReplPrompts(primary: repl.prompt, continuation: "    ...> ")
+        console.flush()
+        _ = driver.run { chunk in
+            if Parser.needsContinuation(SourceFile(name: "<repl>", text: chunk.text)) { return .needMore }
+            let saved = Interrupts.begin()
+            defer { saved.restore() }
+            let goOn = repl.handle(chunk.text)
+            driver.prompts = ReplPrompts(primary: repl.prompt, continuation: "    ...> ")
+            return goOn ? .done : .quit
+        }
+        console.flush()
+    }
+}
