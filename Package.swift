@@ -28,18 +28,21 @@ let package = Package(
         // warning; the shim headers define what is needed and the module maps link the libraries.
         .systemLibrary(name: "CReadline"),
         .systemLibrary(name: "CNcurses"),
+        // The full-screen tutor as pure functions: state, update(message), view → a cell buffer.
+        .target(name: "TutorUI", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"],
+                swiftSettings: strictSettings),
         // The only code that touches the terminal: readline line editing, ncurses, signals.
-        .target(name: "Terminal", dependencies: ["CReadline", "CNcurses"], swiftSettings: strictSettings),
+        .target(name: "Terminal", dependencies: ["CReadline", "CNcurses", "TutorUI"], swiftSettings: strictSettings),
         .executableTarget(
             name: "bptutor",
             dependencies: [
-                "BackpropCore", "ScriptSyntax", "TutorScript", "Terminal",
+                "BackpropCore", "ScriptSyntax", "TutorScript", "TutorUI", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "bptutor-bench",
-            dependencies: ["BackpropCore", "TutorScript"],
+            dependencies: ["BackpropCore", "TutorScript", "TutorUI"],
             swiftSettings: strictSettings),
         .testTarget(name: "BackpropCoreTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
         .testTarget(name: "ScriptSyntaxTests", dependencies: ["ScriptSyntax"], swiftSettings: strictSettings),
@@ -47,6 +50,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["bptutor"], swiftSettings: strictSettings),
         .testTarget(name: "NetworkTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strictSettings),
+        .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "TutorScript", "BackpropCore"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "LessonTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"],
                     swiftSettings: strictSettings),
     ]
