@@ -11,7 +11,7 @@ struct BPTutor: ParsableCommand {
         Run 'bptutor repl' for the interactive REPL, 'bptutor eval FILE' for scripts.
         """,
         version: BPTutorVersion.string,
-        subcommands: [LessonsCommand.self, RunCommand.self, CheckCommand.self, ReplCommand.self, EvalCommand.self])
+        subcommands: [LessonsCommand.self, RunCommand.self, CheckCommand.self, ReplCommand.self, EvalCommand.self, ProgressCommand.self])
 
     /// ArgumentParser's own `main`, except that bad usage exits 2 as the contract
     /// says (ArgumentParser uses 64, EX_USAGE).
@@ -27,12 +27,14 @@ struct BPTutor: ParsableCommand {
     }
 
     func run() throws {
-        // On a terminal: the interactive tutor (for now the REPL). Otherwise: usage.
+        // On a terminal: the interactive tutor (for now the REPL). Otherwise: the lesson list.
         if TerminalCheck.isInteractive {
             let repl = ReplCommand()
             try repl.run()
         } else {
-            print(BPTutor.helpMessage())
+            let console = Console()
+            defer { console.flush() }
+            try LessonList.print(console: console, json: false)
         }
     }
 }

@@ -52,7 +52,8 @@ import Testing
         ["eval", "a.bp", "b.bp"],
         ["nosuchcommand"],
         ["--bogus"],
-        ["repl", "extra"],
+        ["repl", "one", "two"],
+        ["check", "only-a-lesson"],
     ])
     func badUsage(_ arguments: [String]) throws {
         let r = try runProcess(try BPTutorBinary.require(), arguments)
@@ -62,13 +63,16 @@ import Testing
         #expect(r.stderr.contains("Usage: bptutor"))
     }
 
-    @Test("bptutor with no arguments and stdin not a terminal prints usage, exit 0")
+    @Test("bptutor with no arguments and no terminal prints the lesson list, exit 0")
     func bareCommand() throws {
-        let r = try bptutor()
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("USAGE: bptutor"))
-        let piped = try bptutor(input: "w = 1\nshow w\n")
-        #expect(piped.status == 0)
-        #expect(piped.stdout.contains("USAGE: bptutor"))
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        _ = try dir.write("b-second.lesson", "title \"Second\"\nstep \"One\"\nw = 1\nstep \"Two\"\nw = 2\n")
+        _ = try dir.write("a-first.lesson", "title \"First lesson\"\nw = 1\n")
+        let r = try bptutor(environment: ["BPTUTOR_LESSONS": dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdoutLines == ["a-first   First lesson  1 step", "b-second  Second        2 steps"])
+        let piped = try bptutor(input: "w = 1\nshow w\n", environment: ["BPTUTOR_LESSONS": dir.path])
+        #expect(piped.stdout == r.stdout)
     }
 }

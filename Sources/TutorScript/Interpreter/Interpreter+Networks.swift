@@ -111,8 +111,10 @@ extension Interpreter {
             throw Diagnostic("no data yet: 'data xor' or 'data load FILE.csv' first", at: keyword.span)
         }
         guard data.inputWidth == network.spec.inputSize, data.targetWidth == network.spec.outputSize else {
-            throw Diagnostic("the network takes \(network.spec.inputSize) inputs and gives \(network.spec.outputSize) outputs, "
-                             + "but \(data.name) has \(data.inputWidth) inputs and \(data.targetWidth) targets",
+            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            throw Diagnostic("the network takes \(count(network.spec.inputSize, "input")) and gives "
+                             + "\(count(network.spec.outputSize, "output")), but \(data.name) has "
+                             + "\(count(data.inputWidth, "input")) and \(count(data.targetWidth, "target"))",
                              at: keyword.span)
         }
         return (network, data)

@@ -47,10 +47,15 @@ public struct Lesson: Sendable {
                 if text.allSatisfy(\.isWhitespace) {
                     problems.append(Diagnostic("a step needs a label, as in step \"Forward pass\"", at: statement.span))
                 }
-                if i > stepStart || label != nil {
-                    steps.append(Step(label: label ?? "Introduction", statements: stepStart..<i))
+                // Statements before the first step form an "Introduction" step when they do
+                // more than set the title; otherwise they open the first step.
+                let preambleIsOnlyTitle = label == nil && statements[stepStart..<i].allSatisfy {
+                    if case .command(_, .title) = $0.kind { true } else { false }
                 }
-                stepStart = i
+                if label != nil || (i > stepStart && !preambleIsOnlyTitle) {
+                    steps.append(Step(label: label ?? "Introduction", statements: stepStart..<i))
+                    stepStart = i
+                }
                 label = text
             case .ask(let id, _, _, _):
                 if let first = idLines[id.name] {

@@ -39,7 +39,7 @@ enum LessonList {
                         ("exercises", .number(Double(lesson.exerciseIDs.count))), ("path", .string(path)),
                     ]))]).serialized)
                 }
-                rows.append((lesson.id, lesson.title, "\(lesson.steps.count) steps"))
+                rows.append((lesson.id, lesson.title, "\(lesson.steps.count) step\(lesson.steps.count == 1 ? "" : "s")"))
             case .failure(let error):
                 broken = true
                 LessonLoading.report(error, console: console)

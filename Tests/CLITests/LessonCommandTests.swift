@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// `lessons`, `run` and `check` on lessons written by the tests (so they do not
+/// depend on the shipped ones): exit codes, the check JSON of the contract,
+/// located errors, and per-student variants.
+@Suite struct LessonCommandTests {
+    /// Lecture 002's logistic least squares with a per-student weight.
+    static let lesson = """
+    title "Logistic least squares"
+    say "z = wx + b, y = σ(z), L = ½(y − t)²"
+    step "Forward"
+    w = random(0.2, 0.9, digits=2)
+    x = 1.5
+    b = 0.15
+    t = 1
+    z = w*x + b
+    y = sigmoid(z)
+    L = 0.5*(y - t)^2
+    ask q1 z "What is z?"
+    step "Backward"
+    backward L
+    ask q2 z.grad "What is z̄?"
+    ask q3 w - 0.5*w.grad "w after one step with η = 0.5?"
+    """
+
+    /// The lesson's numbers for weight w, computed here from the lecture's formulas.
+    static func answers(w: Double) -> (z: Double, zbar: Double, update: Double) {
+        let z = w * 1.5 + 0.15
+        let y = 1 / (1 + exp(-z))
+        let zbar = (y - 1) * y * (1 - y)
+        return (z, zbar, w - 0.5 * zbar * 1.5)
+    }
+
+    /// The weight a variant drew, read from the lesson's own transcript.
+    static func weight(_ dir: TemporaryDirectory, _ path: String, seed: String?) throws -> Double {
+        var args = ["run", path, "--json"]
+        if let seed { args += ["--seed", seed] }
+        let r = try runBPTutor(args)
+        let show = try #require(r.stdoutLines.compactMap { try? jsonObject($0) }.first { $0["show"] != nil })
+        let w = try #require((show["show"] as? [String: Any])?["w"] as? [String: Any])
+        return try #require(w["value"] as? Double)
+    }
+
+    static func runBPTutor(_ args: [String], input: String? = nil) throws -> ProcessResult {
+        try runProcess(try BPTutorBinary.require(), args, input: input, environment: [:])
+    }
+
+    @Test("check: all right → exit 0; a slip is named; missing → exit 1; JSON per the contract")
+    func checkVerdicts() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("logistic.lesson", Self.lesson)
+        let w = try Self.weight(dir, path, seed: nil)
+        #expect(w >= 0.2 && w <= 0.9)
+        let a = Self.answers(w: w)
+        let right = try dir.write("right.txt", "# my answers\nq1 = \(a.z)\nq2 = \(a.zbar)\nq3 = \(a.update)\n")
+        let r = try Self.runBPTutor(["check", path, right])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.hasPrefix("check logistic: 3 of 3 correct"))
+
+        // ȳ given for z̄ (forgot σ'(z)), and the update stepped uphill; q1 missing.
+        let y = 1 / (1 + exp(-a.z))
+        let wrong = try dir.write("wrong.txt", "q2 = \(y - 1)\nq3 = \(w + 0.5 * a.zbar * 1.5)\n")
+        let j = try Self.runBPTutor(["check", path, wrong, "--json"])
+        #expect(j.status == 1)
+        let object = try jsonObject(j.stdout.trimmingCharacters(in: .newlines))
+        let check = try #require(object["check"] as? [String: Any])
+        #expect(check["score"] as? Int == 0)
+        #expect(check["total"] as? Int == 3)
+        let results = try #require(check["results"] as? [[String: Any]])
+        #expect(results.map { $0["id"] as? String } == ["q1", "q2", "q3"])
+        #expect(results.allSatisfy { Set($0.keys) == ["id", "correct", "expected", "given", "hint"] })
+        #expect(results[0]["given"] is NSNull)
+        #expect(abs((results[1]["expected"] as? Double ?? 0) - a.zbar) < 1e-12)
+        #expect((results[1]["hint"] as? String)?.hasPrefix("forgot σ'(z)") == true, "\(results[1])")
+        #expect((results[2]["hint"] as? String)?.hasPrefix("stepped with + instead of −") == true, "\(results[2])")
+    }
+
+    @Test("variants: the same student id gives the same numbers; another id other numbers")
+    func variants() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("logistic.lesson", Self.lesson)
+        let alice = try Self.weight(dir, path, seed: "alice")
+        #expect(try Self.weight(dir, path, seed: "alice") == alice)
+        let bob = try Self.weight(dir, path, seed: "bob")
+        #expect(alice != bob)
+        let a = Self.answers(w: alice)
+        let answers = try dir.write("alice.txt", "q1 = \(a.z)\nq2 = \(a.zbar)\nq3 = \(a.update)\n")
+        #expect(try Self.runBPTutor(["check", path, answers, "--seed", "alice"]).status == 0)
+        // Alice's answers are wrong for Bob.
+        #expect(try Self.runBPTutor(["check", path, answers, "--seed", "bob"]).status == 1)
+    }
+
+    @Test("a broken lesson or answers file: located errors, exit 2, nothing runs")
+    func brokenInputs() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let broken = try dir.write("broken.lesson", "title \"Broken\"\nw = 0.5\nz = w * + 1\nask q1 w \"?\"\nask q1 w \"again?\"\n")
+        let run = try Self.runBPTutor(["run", broken])
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("broken.lesson:3:9: error: expected an expression after '*'"), "\(run.stderr)")
+        #expect(run.stderr.contains("broken.lesson:5:5: error: the exercise id 'q1' is already used on line 4"))
+
+        let path = try dir.write("logistic.lesson", Self.lesson)
+        let answers = try dir.write("answers.txt", "q1 = 1\nq9 = 2\nq2 = z + 1\n")
+        let check = try Self.runBPTutor(["check", path, answers])
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("answers.txt:2:1: error: no exercise 'q9' in this lesson"), "\(check.stderr)")
+        #expect(check.stderr.contains("answers.txt:3:6: error: an answer is a number, a vector or a matrix"))
+        #expect(try Self.runBPTutor(["check", dir.path + "/nosuch.lesson", answers]).status == 2)
+        let unknown = try Self.runBPTutor(["run", "no-such-lesson-id"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no lesson 'no-such-lesson-id'"))
+    }
+
+    @Test("run prints each step with the quantities it changed")
+    func transcript() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("logistic.lesson", Self.lesson)
+        let r = try Self.runBPTutor(["run", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdoutLines
+        #expect(lines.first == "Logistic least squares  (lesson logistic, 3 steps)")
+        #expect(lines.contains { $0.hasPrefix("── Step 2/3: Forward") })
+        #expect(lines.contains { $0.hasPrefix("── Step 3/3: Backward") })
+        #expect(lines.contains("  quantities after this step:"))
+        #expect(lines.contains("? q2: What is z̄?"))
+    }
+
+    @Test("a lesson reads data files only from its own folder")
+    func dataConfinement() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        _ = try dir.write("points.csv", "x1,x2,t\n0,0,0\n1,1,1\n")
+        let ok = try dir.write("ok.lesson", "title \"Data\"\ndata load points.csv\nask q1 1 \"one\"\n")
+        #expect(try Self.runBPTutor(["run", ok]).status == 0)
+        let escape = try dir.write("escape.lesson", "title \"Data\"\ndata load ../points.csv\n")
+        let r = try Self.runBPTutor(["run", escape])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("a lesson reads data files from its own folder"), "\(r.stderr)")
+    }
+}
