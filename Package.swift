@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "NetworkTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strictSettings),
         .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "TutorScript", "BackpropCore"],
-                    swiftSettings: strictSettings),
+                    exclude: ["Snapshots"], swiftSettings: strictSettings),
         .testTarget(name: "LessonTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"],
                     swiftSettings: strictSettings),
     ]

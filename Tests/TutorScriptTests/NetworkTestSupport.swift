@@ -230,8 +230,8 @@ func truthTable(_ f: (Bool, Bool) -> Bool) -> [([Double], [Double])] {
 /// Flattened row-major, as Tensor.storage.
 func flat(_ m: [[Double]]) -> [Double] { m.flatMap { $0 } }
 
-/// The one result of type `T` that `text` produces (after acknowledgements).
 extension Session {
+    /// The last result (not an acknowledgement) that `text` produces, which must succeed.
     mutating func result(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Output {
         let r = run(text)
         #expect(r.errors.isEmpty, "unexpected errors: \(r.errors.map { "\($0.span.start): \($0.message)" })",
@@ -286,6 +286,13 @@ func expectMatrix(_ t: Tensor?, _ m: [[Double]], relative: Double = 1e-12, _ wha
     if let t, let first = m.first {
         #expect(t.columns == first.count, "\(what): \(t.shape)", sourceLocation: sourceLocation)
     }
+}
+
+/// Checks plain arrays entry by entry.
+func expectClose(_ a: [Double], _ b: [Double], relative: Double = 1e-12, _ what: String = "",
+                 sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(a.count == b.count, "\(what): \(a.count) vs \(b.count) entries", sourceLocation: sourceLocation)
+    for (x, y) in zip(a, b) { expectClose(x, y, relative: relative, what, sourceLocation: sourceLocation) }
 }
 
 /// Relative agreement with an absolute floor, for values that may be 0 in one

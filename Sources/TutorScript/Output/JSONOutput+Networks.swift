@@ -67,6 +67,7 @@ extension JSONOutput {
                 ("b", .number(p.b)),
                 ("R", .number(p.radius)),
                 ("separable", .bool(p.separable)),
+                ("margin", optional(p.margin)),
                 ("gamma", optional(p.gamma)),
                 ("bound", optional(p.bound)),
                 ("within_bound", p.withinBound.map(JSONValue.bool) ?? .null),

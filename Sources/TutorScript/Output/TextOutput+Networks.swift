@@ -38,6 +38,9 @@ extension TextOutput {
             case .cancelled: out.append("  stopped after \(r.epochs) of \(r.requestedEpochs) epochs; the weights reached are kept")
             case .diverged(let e): out.append("  the loss became \(f.format(r.loss)) at epoch \(e): η is too large")
             }
+            if r.stop != .diverged(epoch: r.epochs), let first = r.lossHistory.first, first > 0, r.loss > 10 * first {
+                out.append("  the loss grew from \(f.format(first)) to \(f.format(r.loss)): η is probably too large")
+            }
             if r.lossHistory.count > 1 { out.append("  loss " + Self.sparkline(r.lossHistory, width: 48) + "  ('losses' for more)") }
             return out
         case .step(let s):
@@ -154,7 +157,8 @@ extension TextOutput {
         out.append("  w = \(vector(p.w)), b = \(f.format(p.b))")
         out.append("  R = max ‖(x, 1)‖ = \(f.format(p.radius))")
         if let gamma = p.gamma, let bound = p.bound {
-            out.append("  best margin on (x, 1): γ = \(f.format(gamma)); bound 4R²/γ² = \(f.format(bound))")
+            out.append("  best margin on (x, 1): ρ = \(f.format(p.margin ?? gamma / 2)), γ = 2ρ = \(f.format(gamma)); "
+                       + "bound 4R²/γ² = \(f.format(bound))")
             out.append("  k = \(p.updates) ≤ \(f.format(bound))" + (p.withinBound == true ? ": within the bound" : ": ABOVE the bound"))
         } else {
             out.append("  the data are not linearly separable: no w, b classifies every sample, so it cannot converge")

@@ -35,6 +35,10 @@ struct EvalCommand: ParsableCommand {
         let progress = ProgressLine()
         var hooks = InterpreterHooks()
         hooks.shouldCancel = Interrupts.poll
+        // Data files named in a script are read from the script's folder, as a lesson's are.
+        if let file, file != "-", let slash = file.lastIndex(of: "/") {
+            hooks.baseDirectory = slash == file.startIndex ? "/" : String(file[..<slash])
+        }
         if !json && console.stderrIsTerminal {
             hooks.progress = { progress.update($0) }
         }
