@@ -93,6 +93,17 @@ import Testing
         #expect(try Self.runBPTutor(["check", path, answers, "--seed", "bob"]).status == 1)
     }
 
+    @Test("a lesson that fails while running is reported before anything is shown, exit 2")
+    func runtimeErrorFailsFirst() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("late.lesson", "title \"Late\"\nstep \"A\"\nw = 0.5\nsay \"hi\"\nstep \"B\"\nz = w * wx\n")
+        let r = try Self.runBPTutor(["run", path])
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(r.stderr.contains("late.lesson:6:9: error: unknown name 'wx'"), "\(r.stderr)")
+    }
+
     @Test("a broken lesson or answers file: located errors, exit 2, nothing runs")
     func brokenInputs() throws {
         let dir = try TemporaryDirectory()
@@ -140,7 +151,8 @@ import Testing
         #expect(try Self.runBPTutor(["run", ok]).status == 0)
         let escape = try dir.write("escape.lesson", "title \"Data\"\ndata load ../points.csv\n")
         let r = try Self.runBPTutor(["run", escape])
-        #expect(r.status == 1)
+        #expect(r.status == 2)    // found by the silent validation run: nothing is shown
+        #expect(r.stdout == "")
         #expect(r.stderr.contains("a lesson reads data files from its own folder"), "\(r.stderr)")
     }
 }

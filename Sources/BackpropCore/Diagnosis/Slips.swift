@@ -60,6 +60,21 @@ extension Graph {
                                   total(atOutput)))
             }
         }
+        // Any other factor of a path's product left out (the x of z̄ · x, the 3x² + 2 of a chain).
+        for (i, path) in paths.enumerated() {
+            let factors = path.formula.productFactors
+            guard factors.count > 1 else { continue }
+            let rest = paths.enumerated().filter { $0.offset != i }.map(\.element.formula)
+            for (k, factor) in factors.enumerated() {
+                if case .gradient = factor { continue }
+                if case .derivative = factor { continue }
+                let kept = factors.enumerated().filter { $0.offset != k }.map(\.element)
+                let product = kept.dropFirst().reduce(kept[0]) { .apply(.multiply, [$0, $1]) }
+                let total = rest.reduce(product) { .apply(.add, [$0, $1]) }.evaluate(in: self)
+                slips.append(Slip("left out the factor \(renderer.render(factor)): \(vbar) = \(renderer.render(path.formula))",
+                                  total))
+            }
+        }
         // Softmax followed by log (cross-entropy): the softmax output p given for p − e_y.
         for c in 0..<count where ops[c] == .softmax && input0[c] == id {
             if (0..<count).contains(where: { ops[$0] == .logSoftmax && input0[$0] == c }) {
@@ -122,6 +137,12 @@ extension Formula {
         case .apply(_, let args): args.forEach { $0.forEachSubformula(body) }
         case .derivative(_, let x), .scatter(let x, _, _, _): x.forEachSubformula(body)
         }
+    }
+
+    /// The factors of a top-level elementwise product (itself when it is not one).
+    var productFactors: [Formula] {
+        if case let .apply(.multiply, args) = self { return args[0].productFactors + args[1].productFactors }
+        return [self]
     }
 
     /// The top-level terms of a sum, each with whether it is subtracted.

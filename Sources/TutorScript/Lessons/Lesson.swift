@@ -57,7 +57,17 @@ public struct Lesson: Sendable {
                     stepStart = i
                 }
                 label = text
-            case .ask(let id, _, _, _):
+            case .ask(let id, _, _, let options):
+                for option in options where option.key.name == "tol" {
+                    if case .number(let t) = option.value, t > 0, t < 1 { continue }
+                    problems.append(Diagnostic("tol is a relative tolerance between 0 and 1, as in tol=0.01 (1 %)",
+                                               at: option.valueSpan))
+                }
+                for option in options where option.key.name == "hint" {
+                    if case .string = option.value { continue }
+                    problems.append(Diagnostic("hint takes a quoted text, as in hint=\"multiply by σ'(z)\"",
+                                               at: option.valueSpan))
+                }
                 if let first = idLines[id.name] {
                     problems.append(Diagnostic("the exercise id '\(id.name)' is already used on line \(first)", at: id.span))
                 }
@@ -81,4 +91,25 @@ public struct Lesson: Sendable {
 public struct LessonError: Error, Sendable {
     public var source: SourceFile
     public var diagnostics: [Diagnostic]
+
+    public init(source: SourceFile, diagnostics: [Diagnostic]) {
+        self.source = source
+        self.diagnostics = diagnostics
+    }
+}
+
+extension Lesson {
+    /// Runs the lesson once, silently, with the default numbers and, when given,
+    /// a student's: every error a run would meet (an unknown name, a shape
+    /// mismatch, a missing data file), so a broken lesson fails before anything
+    /// is shown. Empty when the lesson runs cleanly.
+    public func runtimeProblems(seeds: [UInt64] = [0]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for seed in seeds {
+            _ = LessonRunner.run(self, seed: seed) { event in
+                if case .error(let d) = event, !problems.contains(d) { problems.append(d) }
+            }
+        }
+        return problems
+    }
 }

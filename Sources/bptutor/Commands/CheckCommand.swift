@@ -33,7 +33,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         defer { console.flush() }
-        let lesson = try LessonLoading.load(self.lesson, console: console)
+        let lesson = try LessonLoading.load(self.lesson, console: console, validatingWith: .some(seed))
         let answerSource: SourceFile
         do {
             answerSource = try SourceLoading.load(path: answers)

@@ -8,7 +8,7 @@ enum LessonReplCommand {
     static func run(lesson argument: String, seed: String?) throws {
         let console = Console()
         defer { console.flush() }
-        let lesson = try LessonLoading.load(argument, console: console)
+        let lesson = try LessonLoading.load(argument, console: console, validatingWith: .some(seed))
         let terminal = TerminalInfo.current()
         let printer = ResultPrinter(console: console, json: false, interactive: terminal.stdinIsTerminal)
         var hooks = InterpreterHooks()

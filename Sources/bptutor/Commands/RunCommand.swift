@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         defer { console.flush() }
-        let lesson = try LessonLoading.load(self.lesson, console: console)
+        let lesson = try LessonLoading.load(self.lesson, console: console, validatingWith: .some(seed))
         let printer = ResultPrinter(console: console, json: json, interactive: false)
         var settings = Settings()
         if !json {

@@ -5,7 +5,9 @@ import TutorScript
 /// Finds, reads and validates a lesson for a subcommand; on failure prints why
 /// (located diagnostics for a broken lesson) and exits 2, before anything runs.
 enum LessonLoading {
-    static func load(_ argument: String, console: Console) throws -> Lesson {
+    /// With `seed`, the lesson is also run once silently (default numbers and that
+    /// variant) so that a runtime error fails it before anything is shown.
+    static func load(_ argument: String, console: Console, validatingWith seed: String?? = .none) throws -> Lesson {
         let path: String
         switch LessonCatalog.resolve(argument) {
         case .path(let p): path = p
@@ -22,6 +24,14 @@ enum LessonLoading {
         }
         switch Lesson.parse(source, path: path) {
         case .success(let lesson):
+            if case .some(let student) = seed {
+                let seeds = Array(Set([0, self.seed(student)]))
+                let problems = lesson.runtimeProblems(seeds: seeds)
+                if !problems.isEmpty {
+                    report(LessonError(source: lesson.source, diagnostics: problems), console: console)
+                    throw ExitCode(2)
+                }
+            }
             return lesson
         case .failure(let error):
             report(error, console: console)
