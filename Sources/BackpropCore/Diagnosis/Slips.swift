@@ -16,6 +16,19 @@ public struct Slip: Sendable, Equatable {
 extension Graph {
     /// Plausible wrong answers for node `id`'s error signal (after a backward).
     public func gradientSlips(of id: NodeID, renderer: FormulaRenderer) -> [Slip] {
+        gradientSlips(of: id, renderer: renderer, upstreamDepth: 2)
+    }
+
+    /// The slips of a local derivative (f'(x) left out, or taken at the output),
+    /// here or up to `depth` consumers up the chain: w̄ = z̄ · x with z̄'s σ'(z)
+    /// forgotten is the same slip as in z̄ itself.
+    private func derivativeSlips(of id: NodeID, renderer: FormulaRenderer, depth: Int) -> [Slip] {
+        gradientSlips(of: id, renderer: renderer, upstreamDepth: depth).filter {
+            $0.description.hasPrefix("forgot ") || $0.description.hasPrefix("evaluated ")
+        }
+    }
+
+    private func gradientSlips(of id: NodeID, renderer: FormulaRenderer, upstreamDepth: Int) -> [Slip] {
         guard let g = gradient(of: id), let root = lastBackwardRoot, id != root else { return [] }
         let v = renderer.name(id), vbar = renderer.gradientLabel(id)
         var slips: [Slip] = []
@@ -60,6 +73,25 @@ extension Graph {
                                   total(atOutput)))
             }
         }
+        // A local derivative forgotten further up the chain, carried down this path.
+        if upstreamDepth > 0 {
+            for (i, path) in paths.enumerated() {
+                let rest = paths.enumerated().filter { $0.offset != i }.map(\.element.formula)
+                for upstream in derivativeSlips(of: path.consumer, renderer: renderer, depth: upstreamDepth - 1) {
+                    let wrong = Formula.literal(upstream.value, label: nil)
+                    let carried = path.formula.mapBottomUp { $0 == .gradient(path.consumer) ? wrong : $0 }
+                    let total = rest.reduce(carried) { .apply(.add, [$0, $1]) }
+                    slips.append(Slip(upstream.description, total.evaluate(in: self)))
+                }
+            }
+        }
+        // Softmax followed by log (cross-entropy): the softmax output p given for p − e_y.
+        for c in 0..<count where ops[c] == .softmax && input0[c] == id {
+            if (0..<count).contains(where: { ops[$0] == .logSoftmax && input0[$0] == c }) {
+                slips.append(Slip("gave p = softmax(\(v)) for the gradient; with cross-entropy it is p − e_y "
+                                  + "(subtract the one-hot target)", value(of: c)))
+            }
+        }
         // Any other factor of a path's product left out (the x of z̄ · x, the 3x² + 2 of a chain).
         for (i, path) in paths.enumerated() {
             let factors = path.formula.productFactors
@@ -73,13 +105,6 @@ extension Graph {
                 let total = rest.reduce(product) { .apply(.add, [$0, $1]) }.evaluate(in: self)
                 slips.append(Slip("left out the factor \(renderer.render(factor)): \(vbar) = \(renderer.render(path.formula))",
                                   total))
-            }
-        }
-        // Softmax followed by log (cross-entropy): the softmax output p given for p − e_y.
-        for c in 0..<count where ops[c] == .softmax && input0[c] == id {
-            if (0..<count).contains(where: { ops[$0] == .logSoftmax && input0[$0] == c }) {
-                slips.append(Slip("gave p = softmax(\(v)) for the gradient; with cross-entropy it is p − e_y "
-                                  + "(subtract the one-hot target)", value(of: c)))
             }
         }
         slips += Self.shapeAndScaleSlips(of: g, meanSizes: meanSizes(below: root))

@@ -61,6 +61,76 @@ public enum HelpText {
               details: "reset forgets every quantity and gradient; settings stay."),
         Topic(name: "help", synopsis: "help [TOPIC]           this help; help functions, help syntax",
               details: "help lists the commands; help TOPIC explains one (a command, 'functions' or 'syntax')."),
+        Topic(name: "net", synopsis: "net 2-2-1 [hidden=F output=F | act=F1,…] [loss=L] [seed=S]  a layered network",
+              details: """
+              net SIZES builds a layered network as graph nodes: leaves x (input, also a0), t (target),
+              W1, b1, …, WL, bL, and computed z_l = W_l @ a_(l−1) + b_l, a_l = f(z_l), and the loss L.
+                net 2-2-1 hidden=sigmoid output=sigmoid loss=squared seed=3
+                net 64-32-10 act=relu,softmax            (one activation per layer)
+              Activations: sigmoid tanh relu softplus identity step sign softmax (softmax output only).
+              Losses: squared (½ Σ (a − t)²) and xent (−Σ t log a, with a softmax output; the default then).
+              Weights start from a seeded Xavier (He for relu) draw, biases at 0; W1 = [[…]] overwrites.
+              """),
+        Topic(name: "data", synopsis: "data [and|or|nand|nor|xor | load FILE.csv [targets=K | classes=C]]  a data set",
+              details: """
+              data xor                 a built-in set (and, or, nand, nor, xor): inputs {0,1}², target 0/1
+              data xor features=product  maps (x1, x2) to (x1, x2, x1·x2), lecture 002's feature map
+              data load FILE.csv       a numeric CSV (an optional header line); the last column is the target,
+                 targets=K             or the last K columns; classes=C: the last column is a class 0…C−1, one-hot
+              data                     describes the current set
+              A relative path is read from the lesson's (or script's) folder, or the current directory.
+              """),
+        Topic(name: "sample", synopsis: "sample K              put sample K of the data into x and t",
+              details: "sample K (1-based) sets the network's x and t to sample K; everything recomputes."),
+        Topic(name: "train", synopsis: "train epochs=N eta=E [mode=batch|sgd|minibatch] [batch=K] [seed=S] [lambda=Λ]",
+              details: """
+              Gradient descent on the mean of L over the data plus Λ/2 Σ‖W_l‖² (weights only).
+              mode=batch (default): one step per epoch on the full-batch mean gradient;
+              sgd: one step per sample in a shuffled order (seed=S); minibatch: steps on batch=K samples.
+              Reports the final mean loss (and accuracy for classification); 'losses' shows the curve.
+              On a terminal Ctrl-C stops training and keeps the weights reached.
+              """),
+        Topic(name: "step", synopsis: "step [sample=K] eta=E   one gradient step (on sample K, or the batch)",
+              details: """
+              step sample=K eta=E takes one gradient step on sample K, step eta=E on the whole batch, and shows
+              the forward values, then each layer's δ, ∂L/∂W and the update, output layer first (lecture 001:
+              V before W). In a lesson, step "LABEL" marks a step boundary instead.
+              """),
+        Topic(name: "perceptron", synopsis: "perceptron [epochs=N] | perceptron step | perceptron reset",
+              details: """
+              Rosenblatt's algorithm on the current data (targets 0/1 read as −1/+1; w, b start at 0; samples in
+              file order; y(w·x + b) ≤ 0 updates w += y x, b += y; it stops after an epoch without update).
+              It reports updates, epochs, w, b, R = max‖(x, 1)‖ and, for separable data, the best margin and the
+              bound 4R²/γ² of the convergence proof. 'perceptron step' makes one visit; 'reset' starts over.
+              """),
+        Topic(name: "predict", synopsis: "predict [INPUT]        the network's outputs (every sample, or one input)",
+              details: "predict shows the output and predicted class for every sample; predict [0, 1] for one input."),
+        Topic(name: "accuracy", synopsis: "accuracy               the share of samples classified right",
+              details: """
+              accuracy on the current data, with the confusion matrix. One 0/1 output is class 1 when ≥ 0.5,
+              ±1 targets use the sign, one-hot targets the largest output.
+              """),
+        Topic(name: "grid", synopsis: "grid [size=N]          the decision regions of a 2-input network",
+              details: "grid draws the classes over the data's box (N rows), with the samples on top (o = 0, x = 1)."),
+        Topic(name: "losses", synopsis: "losses                 the loss curve of the last training run",
+              details: "losses shows the mean loss per epoch of the last 'train' (a log scale when it spans decades)."),
+        Topic(name: "notation", synopsis: "notation [ng|grosse|fleuret|kroese|notes|canonical]  the lectures' names",
+              details: """
+              notation NAME makes show and explain print a network's quantities as a lecture does:
+                ng       lecture 000: z⁽ˡ⁾, a⁽ˡ⁾ (layer 1 is the input), W⁽ˡ⁾, J; δ⁽ˡ⁾
+                grosse   lecture 002: z, h, y, t, W⁽ˡ⁾, ℒ; z̄, h̄, ȳ
+                fleuret  lecture 004: s⁽ˡ⁾, x⁽ˡ⁾, w⁽ˡ⁾, ℓ; ∂ℓ/∂s⁽ˡ⁾
+                kroese   lecture 003: z_l, a_l, W_l, C; δ_l
+                notes    lecture 001: x, h, d̂, d, W, V, f; δ
+              Commands still take the canonical names (x t W1 b1 z1 a1 L).
+              """),
+        Topic(name: "lesson", synopsis: "title \"T\" · say \"…\" · step \"LABEL\" · ask ID EXPR \"Q\" [tol=T]  lessons",
+              details: """
+              In a .lesson file: title "TEXT"; say "TEXT" or a \"\"\" block (narration); step "LABEL" (a step
+              boundary); ask ID EXPR "QUESTION" [tol=T] [hint="TEXT"] (an exercise whose answer is EXPR's value);
+              random(low, high, digits=D) for per-student numbers. See Lessons/README.md, 'bptutor run',
+              'bptutor check' and 'bptutor repl LESSON'.
+              """),
         Topic(name: "functions", synopsis: "",
               details: "Functions (one argument each):\n"
                 + Functions.all.map { "  \($0.name.padding(10))\($0.summary)" }.joined(separator: "\n")),
@@ -77,7 +147,8 @@ public enum HelpText {
 
     public static func text(for topic: Identifier?) throws(Diagnostic) -> String {
         guard let topic else { return overview }
-        let name = topic.name == "assign" || topic.name == "assignment" ? "=" : topic.name
+        var name = topic.name == "assign" || topic.name == "assignment" ? "=" : topic.name
+        if ["title", "say", "ask"].contains(name) { name = "lesson" }
         if let t = topics.first(where: { $0.name == name }) { return t.details }
         if let f = Functions.lookup(name) { return "\(f.name)(x): \(f.summary)" }
         let candidates = topics.map(\.name) + Functions.names

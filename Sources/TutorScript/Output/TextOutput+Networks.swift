@@ -6,9 +6,22 @@ import ScriptSyntax
 
 /// Human output for the network, data, training and perceptron commands.
 extension TextOutput {
+    /// A vector on one line; past 10 entries, its first 6 and last 2 and how many there are.
+    func compactVector(_ v: [Double]) -> String {
+        let f = settings.numberFormat
+        guard v.count > 10 else { return "[" + v.map(f.format).joined(separator: ", ") + "]" }
+        return "[" + (v.prefix(6).map(f.format) + ["…"] + v.suffix(2).map(f.format)).joined(separator: ", ")
+            + "] (\(v.count) entries)"
+    }
+
+    /// A tensor on one line, abbreviated past 12 entries.
+    func compactTensor(_ t: Tensor) -> String {
+        t.count <= 12 ? MatrixText.inline(t, numbers: settings.numberFormat) : "⟨\(t.shape)⟩ " + compactVector(t.storage)
+    }
+
     func networkLines(_ output: Output) -> [String] {
         let f = settings.numberFormat
-        func vector(_ v: [Double]) -> String { "[" + v.map(f.format).joined(separator: ", ") + "]" }
+        func vector(_ v: [Double]) -> String { compactVector(v) }
         switch output {
         case .network(let n):
             let layers = n.sizes.map(String.init).joined(separator: "-")
@@ -134,22 +147,22 @@ extension TextOutput {
         var out = ["one gradient step on \(which), η = \(NumberFormat.roundTrip(s.eta)): loss \(f.format(s.lossBefore)) → \(f.format(s.lossAfter))"]
         out.append("  forward:")
         for layer in s.forward {
-            out.append("    z\(layer.layer) = \(MatrixText.inline(layer.z, numbers: f))   a\(layer.layer) = \(MatrixText.inline(layer.a, numbers: f))")
+            out.append("    z\(layer.layer) = \(compactTensor(layer.z))   a\(layer.layer) = \(compactTensor(layer.a))")
         }
         out.append("  backward and update, output layer first:")
         for u in s.updates {
             let l = u.layer
-            out.append("    δ\(l) = ∂L/∂z\(l) = \(MatrixText.inline(u.delta, numbers: f))")
-            out.append("    ∂L/∂W\(l) = δ\(l) a\(l - 1)ᵀ = \(MatrixText.inline(u.gradientW, numbers: f))")
-            out.append("    W\(l): \(MatrixText.inline(u.weightsBefore, numbers: f)) → \(MatrixText.inline(u.weightsAfter, numbers: f))")
-            out.append("    b\(l): \(MatrixText.inline(u.biasesBefore, numbers: f)) → \(MatrixText.inline(u.biasesAfter, numbers: f))")
+            out.append("    δ\(l) = ∂L/∂z\(l) = \(compactTensor(u.delta))")
+            out.append("    ∂L/∂W\(l) = δ\(l) a\(l - 1)ᵀ = \(compactTensor(u.gradientW))")
+            out.append("    W\(l): \(compactTensor(u.weightsBefore)) → \(compactTensor(u.weightsAfter))")
+            out.append("    b\(l): \(compactTensor(u.biasesBefore)) → \(compactTensor(u.biasesAfter))")
         }
         return out
     }
 
     private func perceptronLines(_ p: PerceptronReport) -> [String] {
         let f = settings.numberFormat
-        func vector(_ v: [Double]) -> String { "[" + v.map(f.format).joined(separator: ", ") + "]" }
+        func vector(_ v: [Double]) -> String { compactVector(v) }
         var out: [String] = []
         out.append(p.converged
             ? "perceptron converged after \(p.epochs) epoch\(p.epochs == 1 ? "" : "s"): \(p.updates) update\(p.updates == 1 ? "" : "s")"
