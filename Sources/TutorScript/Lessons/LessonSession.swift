@@ -25,6 +25,13 @@ public struct LessonSession: Sendable {
         public var correct: Bool
         public var revealed: Bool
         public var attempts: Int
+
+        public init(given: Tensor?, correct: Bool, revealed: Bool, attempts: Int) {
+            self.given = given
+            self.correct = correct
+            self.revealed = revealed
+            self.attempts = attempts
+        }
     }
 
     public init(lesson: Lesson, seed: UInt64, hooks: InterpreterHooks = InterpreterHooks()) {

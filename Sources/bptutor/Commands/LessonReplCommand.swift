@@ -13,14 +13,21 @@ enum LessonReplCommand {
         let printer = ResultPrinter(console: console, json: false, interactive: terminal.stdinIsTerminal)
         var hooks = InterpreterHooks()
         hooks.shouldCancel = Interrupts.poll
-        let session = LessonSession(lesson: lesson, seed: LessonLoading.seed(seed), hooks: hooks)
-        let repl = LessonRepl(session: session, console: console, printer: printer)
+        var session = LessonSession(lesson: lesson, seed: LessonLoading.seed(seed), hooks: hooks)
+        // Progress: resume where this student left off, and save after every step and answer.
+        let store = ProgressStore.standard()
+        let saved = store.load(lessonID: lesson.id, variant: seed)
+        if let saved { session.restore(answers: ProgressRecording.answers(saved)) }
+        let repl = LessonRepl(session: session, console: console, printer: printer) { session in
+            _ = store.save(ProgressRecording.record(session, variant: seed))
+        }
         let driver = ReplDriver.standard(terminal: terminal, completer: { word, _ in
             (repl.session.interpreter.completionWords + ["next", "back", "reveal", "skip", "restart", "where", "quit"])
                 .filter { $0.hasPrefix(word) }.sorted()
         })
         driver.skipsBlankLines = false
-        repl.start(resumingAt: 0)
+        let resumeAt = saved.map { $0.completed ? 0 : max(0, $0.step) } ?? 0
+        repl.start(resumingAt: resumeAt)
         driver.prompts = ReplPrompts(primary: repl.prompt, continuation: "    ...> ")
         console.flush()
         _ = driver.run { chunk in

@@ -36,6 +36,7 @@ final class LessonRepl {
             console.line("(resuming at step \(step + 1) of \(session.stepCount))")
         }
         show(session.nextStep())
+        onChange(session)
     }
 
     /// Handles one line; returns false when the student asked to quit.
@@ -57,6 +58,7 @@ final class LessonRepl {
         case "restart":
             session = LessonSession(lesson: session.lesson, seed: session.interpreter.variantSeed,
                                     hooks: session.interpreter.hooks)
+            console.line("(restarted: answers and position are cleared)")
             show(session.nextStep())
         case "where":
             console.line("step \(session.step + 1) of \(session.stepCount): \(session.currentLabel ?? "")")
