@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "TutorScriptTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"], swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["bptutor"], swiftSettings: strictSettings),
         .testTarget(name: "NetworkTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strictSettings),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TutorScript"], swiftSettings: strictSettings),
         .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "TutorScript", "BackpropCore"],
                     exclude: ["Snapshots"], swiftSettings: strictSettings),
         .testTarget(name: "LessonTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"],

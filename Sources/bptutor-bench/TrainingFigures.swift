@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BackpropCore
+import TutorScript
 
 /// Training figures: XOR 2-2-1 (20,000 epochs), the digits 64-32-10 (300 epochs
 /// of full batch, then minibatch and sgd), and the process's peak resident memory.
@@ -28,19 +29,14 @@ private func short(_ x: Double) -> String { NumberFormat(digits: 4).format(x) }
 
 /// Streams the digits file into the engine's CSV reader (as `data load` does).
 private func loadDigits() -> Dataset? {
-    guard let file = fopen("Lessons/data/digits.csv", "r") else { return nil }
-    defer { fclose(file) }
     guard var reader = try? CSVDataReader(name: "digits", targets: .classes(10)) else { return nil }
-    var buffer: UnsafeMutablePointer<CChar>?
-    var capacity = 0
-    defer { free(buffer) }
-    while true {
-        let n = getline(&buffer, &capacity, file)
-        if n < 0 { break }
-        var length = n
-        while length > 0, buffer![length - 1] == 10 || buffer![length - 1] == 13 { length -= 1 }
-        let bytes = UnsafeRawPointer(buffer!).assumingMemoryBound(to: UInt8.self)
-        do { try reader.consume(utf8: UnsafeBufferPointer(start: bytes, count: length)) } catch { return nil }
+    do throws(DataError) {
+        let failure = try TextFileLines.forEach(path: "Lessons/data/digits.csv") { (line: UnsafeBufferPointer<UInt8>) throws(DataError) in
+            try reader.consume(utf8: line)
+        }
+        guard failure == nil else { return nil }
+        return try reader.finish()
+    } catch {
+        return nil
     }
-    return try? reader.finish()
 }

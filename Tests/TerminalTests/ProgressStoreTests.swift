@@ -1,3 +1,4 @@
+import TutorScript
 import Foundation
 import Glibc
 import Testing
@@ -402,13 +403,13 @@ import Testing
 }
 
 /// The strict JSON reader behind the progress files.
-@Suite struct ProgressJSONTests {
+@Suite struct JSONValueTests {
     @Test("accepts JSON", arguments: [
         "0", "-0", "1.5e-3", "1E+2", "\"\"", "\"\\u00e9\\ud83e\\udde0\\n\\/\"", "[]", "{}", " [1, [2, {\"a\": null}]] ",
         "true", "false", "null", "{\"a\": [], \"b\": {}}",
     ])
     func accepts(_ text: String) {
-        #expect(ProgressJSON.parse(text) != nil, "\(text)")
+        #expect(JSONValue.parse(text) != nil, "\(text)")
     }
 
     @Test("rejects anything else", arguments: [
@@ -418,27 +419,27 @@ import Testing
         String(repeating: "[", count: 40) + String(repeating: "]", count: 40),
     ])
     func rejects(_ text: String) {
-        #expect(ProgressJSON.parse(text) == nil, "\(text.debugDescription)")
+        #expect(JSONValue.parse(text) == nil, "\(text.debugDescription)")
     }
 
     @Test func stringsAndNumbersRoundTrip() throws {
         let strings = ["", "plain", "quote\" backslash\\ slash/", "controls \u{1}\u{1F}\u{7F}\n\r\t", "ünï 世界 🧠"]
         for s in strings {
-            let text = ProgressJSON.string(s).serialized
-            #expect(ProgressJSON.parse(text)?.string == s, "\(text)")
+            let text = JSONValue.string(s).serialized
+            #expect(JSONValue.parse(text)?.string == s, "\(text)")
         }
         let numbers: [Double] = [0, -0.0, 1, -1, 0.1, 1.0 / 3.0, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 123_456_789_012_345,
                                  1e15, 1e16, -2.5e-8]
         for x in numbers {
-            let text = ProgressJSON.number(x).serialized
-            let back = try #require(ProgressJSON.parse(text)?.double, "\(text)")
+            let text = JSONValue.number(x).serialized
+            let back = try #require(JSONValue.parse(text)?.double, "\(text)")
             #expect(back.bitPattern == x.bitPattern, "\(x) → \(text) → \(back)")
         }
-        #expect(ProgressJSON.number(.nan).serialized == "\"NaN\"")
-        #expect(ProgressJSON.parse("\"-Infinity\"")?.double == -.infinity)
-        #expect(ProgressJSON.parse("2")?.int == 2)
-        #expect(ProgressJSON.parse("2.5")?.int == nil)
-        #expect(ProgressJSON.parse("1e300")?.int == nil)
+        #expect(JSONValue.number(.nan).serialized == "\"NaN\"")
+        #expect(JSONValue.parse("\"-Infinity\"")?.double == -.infinity)
+        #expect(JSONValue.parse("2")?.int == 2)
+        #expect(JSONValue.parse("2.5")?.int == nil)
+        #expect(JSONValue.parse("1e300")?.int == nil)
     }
 }
 

@@ -1,3 +1,4 @@
+import TutorScript
 /// The progress file format, version 1: one JSON object on one line, UTF-8,
 /// ending with a newline.
 ///
@@ -18,10 +19,10 @@ enum ProgressFormat {
     static let version = 1
 
     static func encode(_ p: LessonProgress) -> String {
-        let answers: [(String, ProgressJSON)] = p.answers.keys.sorted().map { id in
+        let answers: [(String, JSONValue)] = p.answers.keys.sorted().map { id in
             let a = p.answers[id]!
             return (id, .object([
-                ("given", .array(a.given.map(ProgressJSON.number))),
+                ("given", .array(a.given.map(JSONValue.number))),
                 ("rows", .number(Double(a.rows))),
                 ("columns", .number(Double(a.columns))),
                 ("correct", .bool(a.correct)),
@@ -29,12 +30,12 @@ enum ProgressFormat {
                 ("revealed", .bool(a.revealed)),
             ]))
         }
-        let object = ProgressJSON.object([
+        let object = JSONValue.object([
             ("format", .string(formatName)),
             ("version", .number(Double(version))),
             ("lesson", .string(p.lessonID)),
             ("path", .string(p.lessonPath)),
-            ("variant", p.variant.map(ProgressJSON.string) ?? .null),
+            ("variant", p.variant.map(JSONValue.string) ?? .null),
             ("step", .number(Double(p.step))),
             ("steps", .number(Double(p.steps))),
             ("completed", .bool(p.completed)),
@@ -47,7 +48,7 @@ enum ProgressFormat {
     /// The progress a file holds, or why it cannot be read.
     static func decode(_ bytes: [UInt8]) -> Result<LessonProgress, ProgressFileProblem.Reason> {
         guard !bytes.isEmpty else { return .failure(.empty) }
-        guard let json = ProgressJSON.parse(bytes) else { return .failure(.notJSON) }
+        guard let json = JSONValue.parse(bytes) else { return .failure(.notJSON) }
         guard json["format"]?.string == formatName else { return .failure(.notProgress) }
         guard let version = json["version"]?.int else { return .failure(.invalidField("version")) }
         guard version == Self.version else { return .failure(.unsupportedVersion(version)) }
@@ -75,7 +76,7 @@ enum ProgressFormat {
                                        steps: steps, answers: answers, completed: completed, updated: updated))
     }
 
-    private static func answer(_ json: ProgressJSON) -> AnswerRecord? {
+    private static func answer(_ json: JSONValue) -> AnswerRecord? {
         guard case .array(let items)? = json["given"],
               let rows = json["rows"]?.int, rows >= 0,
               let columns = json["columns"]?.int, columns >= 0,

@@ -1,3 +1,4 @@
+import TutorScript
 import Glibc
 
 /// Each student's saved progress per lesson: one file per (lesson, variant) in a

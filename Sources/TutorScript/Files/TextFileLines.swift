@@ -6,13 +6,13 @@ import Darwin
 
 /// Streams a text file line by line (without its line terminator), so a large
 /// data file is read once and never held whole in memory.
-enum TextFileLines {
-    enum Failure: Error {
+public enum TextFileLines {
+    public enum Failure: Error {
         case cannotOpen(reason: String)
     }
 
     /// Calls `body` with each line's UTF-8 bytes. `body` may throw to stop.
-    static func forEach<E: Error>(path: String,
+    public static func forEach<E: Error>(path: String,
                                   _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) -> Failure? {
         guard let file = fopen(path, "r") else {
             return .cannotOpen(reason: String(cString: strerror(errno)))
@@ -37,7 +37,7 @@ enum TextFileLines {
     }
 
     /// `path` as given when absolute, else relative to `base` (a directory) when there is one.
-    static func resolve(_ path: String, relativeTo base: String?) -> String {
+    public static func resolve(_ path: String, relativeTo base: String?) -> String {
         guard !path.hasPrefix("/"), let base, !base.isEmpty else { return path }
         return base.hasSuffix("/") ? base + path : base + "/" + path
     }

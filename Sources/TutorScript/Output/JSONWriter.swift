@@ -39,7 +39,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .number(let x):
             if x.isNaN { out += "\"NaN\"" }
             else if x.isInfinite { out += x > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
-            else { out += NumberFormat.roundTrip(x == 0 ? 0 : x) }  // −0 is written 0
+            else { out += NumberFormat.roundTrip(x) }
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             out += "["

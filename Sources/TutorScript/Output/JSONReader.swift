@@ -1,45 +1,35 @@
-/// The small JSON the progress files use: a strict reader and a compact writer.
-///
-/// Terminal cannot use TutorScript's `JSONValue` (the modules do not depend on each
-/// other), and the progress format needs only this much. The reader accepts exactly
-/// RFC 8259 JSON (one value, surrounded by optional whitespace; no trailing commas,
-/// comments, NaN literals or duplicate object keys; strings must be valid UTF-8 with
-/// paired surrogates) and returns nil for anything else, so a truncated or damaged
-/// file is rejected as a whole, never half read. Nesting is limited to 32 levels.
-enum ProgressJSON {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([ProgressJSON])
-    case object([(String, ProgressJSON)])
-
+/// Reading JSON: a strict RFC 8259 reader for the files bptutor writes itself
+/// (progress records). It accepts exactly one JSON value (no trailing commas,
+/// comments, NaN literals or duplicate object keys; valid UTF-8 with paired
+/// surrogates; at most 32 levels) and returns nil for anything else, so a
+/// truncated or damaged file is rejected whole, never half read.
+extension JSONValue {
     // MARK: - reading values
 
     /// The value under `key` of an object (nil for a missing key or a non-object).
-    subscript(key: String) -> ProgressJSON? {
+    public subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.0 == key }?.1
     }
 
-    var string: String? {
+    public var string: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
-    var bool: Bool? {
+    public var bool: Bool? {
         if case .bool(let b) = self { return b }
         return nil
     }
 
-    var isNull: Bool {
+    public var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// A number, or one of the strings "NaN", "Infinity", "-Infinity" that stand
     /// for the values JSON numbers cannot carry.
-    var double: Double? {
+    public var double: Double? {
         switch self {
         case .number(let x): return x
         case .string("NaN"): return .nan
@@ -50,86 +40,22 @@ enum ProgressJSON {
     }
 
     /// An integer exactly (no fraction, within ±2^53 where doubles are exact).
-    var int64: Int64? {
+    public var int64: Int64? {
         guard case .number(let x) = self, x == x.rounded(), abs(x) <= 9_007_199_254_740_992 else { return nil }
         return Int64(x)
     }
 
-    var int: Int? { int64.flatMap { Int(exactly: $0) } }
-
-    // MARK: - writing
-
-    /// Compact JSON on one line, object keys in the order given. Non-finite numbers
-    /// are written as the strings "NaN", "Infinity" and "-Infinity".
-    var serialized: String {
-        var out = ""
-        write(into: &out)
-        return out
-    }
-
-    private func write(into out: inout String) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let x):
-            if x.isNaN { out += "\"NaN\"" }
-            else if x.isInfinite { out += x > 0 ? "\"Infinity\"" : "\"-Infinity\"" }
-            else if x == x.rounded(), abs(x) < 1e15, !(x == 0 && x.sign == .minus) { out += String(Int64(x)) }
-            // Swift's description is the shortest form that reads back exactly, and
-            // for finite values it is valid JSON ("0.1", "1e-05", "5e+20").
-            else { out += x.description }
-        case .string(let s): Self.writeString(s, into: &out)
-        case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += ", " }
-                item.write(into: &out)
-            }
-            out += "]"
-        case .object(let pairs):
-            out += "{"
-            for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += ", " }
-                Self.writeString(key, into: &out)
-                out += ": "
-                value.write(into: &out)
-            }
-            out += "}"
-        }
-    }
-
-    private static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    // MARK: - parsing
+    public var int: Int? { int64.flatMap { Int(exactly: $0) } }
 
     /// The value `bytes` hold, or nil when they are not exactly one JSON value.
-    static func parse(_ bytes: [UInt8]) -> ProgressJSON? {
+    public static func parse(_ bytes: [UInt8]) -> JSONValue? {
         var parser = Parser(bytes: bytes)
         guard let value = parser.value(depth: 0) else { return nil }
         parser.skipWhitespace()
         return parser.position == bytes.count ? value : nil
     }
 
-    static func parse(_ text: String) -> ProgressJSON? { parse(Array(text.utf8)) }
+    public static func parse(_ text: String) -> JSONValue? { parse(Array(text.utf8)) }
 
     private struct Parser {
         let bytes: [UInt8]
@@ -152,14 +78,14 @@ enum ProgressJSON {
             return true
         }
 
-        mutating func value(depth: Int) -> ProgressJSON? {
+        mutating func value(depth: Int) -> JSONValue? {
             guard depth <= Self.maximumDepth else { return nil }
             skipWhitespace()
             guard let b = current else { return nil }
             switch b {
             case UInt8(ascii: "{"): return object(depth: depth)
             case UInt8(ascii: "["): return array(depth: depth)
-            case UInt8(ascii: "\""): return string().map(ProgressJSON.string)
+            case UInt8(ascii: "\""): return string().map(JSONValue.string)
             case UInt8(ascii: "t"): return expect("true") ? .bool(true) : nil
             case UInt8(ascii: "f"): return expect("false") ? .bool(false) : nil
             case UInt8(ascii: "n"): return expect("null") ? .null : nil
@@ -168,9 +94,9 @@ enum ProgressJSON {
             }
         }
 
-        mutating func object(depth: Int) -> ProgressJSON? {
+        mutating func object(depth: Int) -> JSONValue? {
             position += 1  // {
-            var pairs: [(String, ProgressJSON)] = []
+            var pairs: [(String, JSONValue)] = []
             skipWhitespace()
             if current == UInt8(ascii: "}") {
                 position += 1
@@ -196,9 +122,9 @@ enum ProgressJSON {
             }
         }
 
-        mutating func array(depth: Int) -> ProgressJSON? {
+        mutating func array(depth: Int) -> JSONValue? {
             position += 1  // [
-            var items: [ProgressJSON] = []
+            var items: [JSONValue] = []
             skipWhitespace()
             if current == UInt8(ascii: "]") {
                 position += 1
@@ -279,7 +205,7 @@ enum ProgressJSON {
         }
 
         /// -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
-        mutating func number() -> ProgressJSON? {
+        mutating func number() -> JSONValue? {
             let start = position
             if current == UInt8(ascii: "-") { position += 1 }
             guard let first = current, isDigit(first) else { return nil }
