@@ -29,7 +29,8 @@ struct BPTutor: ParsableCommand {
     func run() throws {
         // On a terminal: the interactive tutor (for now the REPL). Otherwise: the lesson list.
         if TerminalCheck.isInteractive {
-            let repl = ReplCommand()
+            // Built by parsing (not ReplCommand()): its arguments only exist once parsed.
+            let repl = try ReplCommand.parse([])
             try repl.run()
         } else {
             let console = Console()
