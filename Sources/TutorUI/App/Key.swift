@@ -36,5 +36,7 @@ public enum Effect: Sendable, Equatable {
     case stopTicks
     /// Save the student's progress now.
     case saveProgress
+    /// The picker chose a lesson: parse it, start a session and call `AppState.open`.
+    case openLesson(path: String)
     case quit
 }

@@ -1,0 +1,159 @@
+import BackpropCore
+import TutorScript
+
+/// One lesson of the picker, as the caller (which knows the catalog and the
+/// progress store) describes it.
+public struct PickerEntry: Sendable, Equatable {
+    public var id: String
+    public var path: String
+    public var title: String
+    public var steps: Int
+    /// The student's progress, e.g. "step 3/9, 2 of 5 answered" or "not started".
+    public var progress: String
+
+    public init(id: String, path: String, title: String, steps: Int, progress: String) {
+        self.id = id
+        self.path = path
+        self.title = title
+        self.steps = steps
+        self.progress = progress
+    }
+}
+
+/// The picker: the lessons and the one under the cursor.
+public struct PickerState: Sendable, Equatable {
+    public var entries: [PickerEntry]
+    public var selected: Int
+
+    public init(entries: [PickerEntry], selected: Int = 0) {
+        self.entries = entries
+        self.selected = entries.isEmpty ? 0 : min(max(0, selected), entries.count - 1)
+    }
+}
+
+/// The command bar: the line editor (readline, in the terminal layer) owns the
+/// text; the state mirrors it so the view can draw it.
+public struct CommandBarState: Sendable, Equatable {
+    public var isOpen = false
+    public var prompt = "bptutor> "
+    public var text = ""
+    /// Display column of the cursor within `text`.
+    public var cursor = 0
+
+    public init() {}
+}
+
+/// A line under the panes: what just happened (an answer's verdict, an error, a note).
+public struct StatusMessage: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case info, good, bad }
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// What the lower right pane shows: the formula of the selected quantity, or
+/// the text output of the last command typed.
+public enum PaneContent: Sendable, Equatable {
+    case formula
+    case output(title: String, lines: [String])
+}
+
+/// The phase of the step, for the status line: the kind of the last thing the step did.
+public enum Phase: String, Sendable, Equatable {
+    case reading, forward, backward, update
+}
+
+/// What the current step said and did (from its events): the view draws from this and the interpreter.
+public struct StepRecord: Sendable, Equatable {
+    public var narration: [String] = []
+    /// Text of results the step printed (show, train, explain, …) and its errors.
+    public var results: [String] = []
+    public var phase = Phase.reading
+    /// η and epochs of the step's last `train`, for `r`.
+    public var trainEta: Double?
+    public var trainEpochs: Int?
+    public var trainMode: String?
+
+    public init() {}
+}
+
+/// A training run animated on ticks: the trainer advances a slice of epochs per tick.
+public struct TrainingRun: Sendable {
+    public var trainer: BatchTrainer
+    public var eta: Double
+    public var epochsDone = 0
+    public var target: Int
+    public var epochsPerTick: Int
+    public var losses: [Double] = []
+    public var running = true
+    public var diverged = false
+}
+
+/// The state of a lesson on screen.
+public struct LessonState: Sendable {
+    public var session: LessonSession
+    public var record = StepRecord()
+    /// The graph at the start of each step so far (what "changed this step" is measured against).
+    var stepStarts: [Graph] = []
+    /// The name of the selected quantity.
+    public var selected: String?
+    /// nil: the formula pane explains the value or the gradient as the phase suggests; else as chosen with `e`.
+    public var explainGradient: Bool?
+    public var pane = PaneContent.formula
+    public var paneScroll = 0
+    /// Presentation mode: how many of the step's quantities are shown.
+    public var revealed = 0
+    public var message: StatusMessage?
+    public var training: TrainingRun?
+
+    /// The step start graph of the current step.
+    var stepStart: Graph { stepStarts.last ?? Graph() }
+}
+
+/// The whole app as a value: the screen is a pure function of it (`view`),
+/// and it changes only through `update(message)`.
+public struct AppState: Sendable {
+    public enum Screen: Sendable, Equatable { case picker, lesson }
+
+    public var screen: Screen
+    public var picker: PickerState
+    public var lesson: LessonState?
+    public var showingHelp = false
+    public var presentation: Bool
+    public var blanked = false
+    public var commandBar = CommandBarState()
+    /// The terminal size from the last resize (the view is drawn at the size it is given).
+    public var width = 80
+    public var height = 24
+
+    /// The lesson picker.
+    public init(picker entries: [PickerEntry], presentation: Bool = false) {
+        screen = .picker
+        picker = PickerState(entries: entries)
+        self.presentation = presentation
+    }
+
+    /// A lesson screen. A session not yet started is run up to step `startAt`
+    /// (0-based; the steps before it run quietly, their questions skipped).
+    public init(session: LessonSession, startAt: Int = 0, presentation: Bool = false) {
+        screen = .lesson
+        picker = PickerState(entries: [])
+        self.presentation = presentation
+        lesson = LessonState(session: session)
+        lesson?.goTo(step: max(0, startAt))
+    }
+
+    /// Opens a lesson from the picker (the caller parsed it after `.openLesson`).
+    public mutating func open(_ session: LessonSession, startAt: Int = 0) {
+        var state = LessonState(session: session)
+        state.goTo(step: max(0, startAt))
+        lesson = state
+        screen = .lesson
+        showingHelp = false
+        blanked = false
+    }
+}

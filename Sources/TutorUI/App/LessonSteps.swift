@@ -1,0 +1,146 @@
+import BackpropCore
+import ScriptSyntax
+import TutorScript
+
+/// Moving through a lesson's steps, and recording what each step said and did.
+extension LessonState {
+    var step: Int { session.step }
+    var stepCount: Int { session.stepCount }
+
+    /// Starts the next step (a pending question is skipped by the session).
+    mutating func next() {
+        guard session.step + 1 < session.stepCount else { return }
+        stopTraining()
+        stepStarts = Array(stepStarts.prefix(session.step + 1))
+        stepStarts.append(session.interpreter.graph)
+        let events = session.nextStep()
+        beginStep(events)
+    }
+
+    /// Back to the start of the previous step, run again from the state it began with.
+    mutating func back() {
+        guard session.step >= 1 else { return }
+        stopTraining()
+        stepStarts = Array(stepStarts.prefix(session.step))
+        let events = session.back()
+        beginStep(events)
+    }
+
+    /// Runs (or re-runs) steps until `target` is the current one.
+    mutating func goTo(step target: Int) {
+        let target = min(max(0, target), max(0, session.stepCount - 1))
+        if session.step > target {
+            while session.step > target + 1 { stopTraining(); stepStarts.removeLast(); _ = session.back() }
+            back()
+            return
+        }
+        while session.step < target - 1 {
+            stepStarts = Array(stepStarts.prefix(session.step + 1))
+            stepStarts.append(session.interpreter.graph)
+            _ = session.nextStep()
+            while session.pending != nil {
+                session.skip()
+                _ = session.resume()
+            }
+        }
+        if session.step < target { next() }
+    }
+
+    private mutating func beginStep(_ events: [LessonRunner.Event]) {
+        record = StepRecord()
+        message = nil
+        pane = .formula
+        paneScroll = 0
+        revealed = 0
+        explainGradient = nil
+        absorb(events)
+        let results = record.results
+        if !results.isEmpty { pane = .output(title: "Output", lines: results) }
+        selected = changedNames.last
+    }
+
+    /// Adds a step's events to its record.
+    mutating func absorb(_ events: [LessonRunner.Event]) {
+        let text = TextOutput(settings: session.interpreter.settings, interactive: false)
+        for event in events {
+            switch event {
+            case .stepStarted, .quantities:
+                break
+            case .error(let d):
+                record.results += DiagnosticRenderer.render(d, in: session.lesson.source).split(separator: "\n").map(String.init)
+            case .output(let output):
+                note(output)
+                switch output {
+                case .narration(let s):
+                    record.narration.append(s)
+                case .exercise, .lessonTitle, .stepBoundary:
+                    break
+                default:
+                    if let s = text.render(output) {
+                        record.results += s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                        if record.results.last == "" { record.results.removeLast() }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The phase and the training parameters an output reveals.
+    mutating func note(_ output: Output) {
+        switch output {
+        case .assigned: record.phase = .forward
+        case .backwardDone: record.phase = .backward
+        case .training(let t):
+            record.phase = .update
+            record.trainEta = t.eta
+            record.trainEpochs = t.result.requestedEpochs
+            record.trainMode = t.mode
+        case .step, .perceptron, .perceptronVisit: record.phase = .update
+        default: break
+        }
+    }
+
+    /// Every bound quantity, as `show` would give it (the notation's labels).
+    var quantities: [ShownQuantity] {
+        session.interpreter.changedQuantities(since: Graph())
+    }
+
+    /// The names changed (or new) since the step began.
+    var changedNames: [String] {
+        session.interpreter.changedQuantities(since: stepStart).map(\.name)
+    }
+
+    /// The quantities the table lists: all of them, or in presentation mode the step's revealed ones.
+    func visibleQuantities(presentation: Bool) -> [ShownQuantity] {
+        let all = quantities
+        guard presentation else { return all }
+        let changed = changedNames
+        let order = Dictionary(uniqueKeysWithValues: changed.enumerated().map { ($1, $0) })
+        return all.filter { (order[$0.name] ?? Int.max) < revealed }
+    }
+
+    /// Whether the formula pane explains the gradient of the selected quantity.
+    func explainsGradient(_ q: ShownQuantity) -> Bool {
+        guard q.gradient != nil else { return false }
+        return explainGradient ?? (record.phase == .backward || record.phase == .update)
+    }
+
+    /// The explanation of the selected quantity, as `explain` prints it.
+    func explanation(for name: String, gradient: Bool) -> [String] {
+        var scratch = session.interpreter
+        var lines: [String] = []
+        let line = "explain " + name + (gradient ? ".grad" : "")
+        _ = ScriptRunner.runLine(line, interpreter: &scratch) { event, settings in
+            switch event {
+            case .output(let o):
+                if let s = TextOutput(settings: settings, interactive: true).render(o) {
+                    lines += s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                }
+            case .error(let d):
+                lines.append(d.message)
+            }
+        }
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}

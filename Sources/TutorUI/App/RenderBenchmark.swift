@@ -1,0 +1,31 @@
+import ScriptSyntax
+import TutorScript
+
+/// Times full frames of a lesson screen, for the bench executable.
+public enum RenderBenchmark {
+    /// Milliseconds per full frame (the mean over `iterations`) of `lesson` at
+    /// `step`, drawn at `width`×`height`. The step is reached once, untimed.
+    public static func busiestFrame(lesson: Lesson, step: Int, width: Int = 250, height: Int = 70,
+                                    iterations: Int = 200, options: ViewOptions = ViewOptions()) -> Double {
+        let state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+        var sink = 0
+        _ = state.view(width: width, height: height, options: options)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<max(1, iterations) {
+                let buffer = state.view(width: width, height: height, options: options)
+                sink &+= buffer.cells.count
+            }
+        }
+        precondition(sink > 0)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return seconds * 1000 / Double(max(1, iterations))
+    }
+
+    /// The same from a lesson's text (the bench reads the file).
+    public static func busiestFrame(source text: String, path: String, step: Int, width: Int = 250, height: Int = 70,
+                                    iterations: Int = 200) -> Double? {
+        guard case .success(let lesson) = Lesson.parse(SourceFile(name: path, text: text), path: path) else { return nil }
+        return busiestFrame(lesson: lesson, step: step, width: width, height: height, iterations: iterations)
+    }
+}

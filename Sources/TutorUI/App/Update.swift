@@ -1,0 +1,247 @@
+import BackpropCore
+import ScriptSyntax
+import TutorScript
+
+extension AppState {
+    /// Applies one message; returns what the terminal layer should do.
+    public mutating func update(_ m: Message) -> [Effect] {
+        switch m {
+        case let .resize(width, height):
+            self.width = width
+            self.height = height
+            return []
+        case .tick:
+            return tick()
+        case .interrupt:
+            if lesson?.training?.running == true {
+                lesson?.training?.running = false
+                lesson?.writeBack()
+                lesson?.message = StatusMessage("training stopped: the weights reached are kept")
+                return [.stopTicks]
+            }
+            return screen == .lesson ? [.saveProgress, .quit] : [.quit]
+        case let .commandLineChanged(text, cursor):
+            commandBar.text = text
+            commandBar.cursor = cursor
+            return []
+        case .commandCancelled:
+            commandBar = CommandBarState()
+            return [.closeCommandBar]
+        case .commandEntered(let line):
+            commandBar = CommandBarState()
+            lesson?.run(line)
+            return [.closeCommandBar]
+        case .key(let key):
+            return press(key)
+        }
+    }
+
+    private mutating func tick() -> [Effect] {
+        guard var state = lesson, state.training?.running == true else { return [.stopTicks] }
+        let more = state.trainSlice()
+        lesson = state
+        return more ? [] : [.stopTicks]
+    }
+
+    private mutating func press(_ key: Key) -> [Effect] {
+        if commandBar.isOpen { return [] }
+        if blanked {
+            blanked = false
+            return []
+        }
+        if showingHelp {
+            if key == .character("q") || key == .escape || key == .character("?") || key == .enter { showingHelp = false }
+            return []
+        }
+        if key == .character("?") || key == .function(1) {
+            showingHelp = true
+            return []
+        }
+        switch screen {
+        case .picker: return pickerKey(key)
+        case .lesson: return lessonKey(key)
+        }
+    }
+
+    private mutating func pickerKey(_ key: Key) -> [Effect] {
+        let n = picker.entries.count
+        switch key {
+        case .up, .character("k"), .backTab:
+            if n > 0 { picker.selected = (picker.selected + n - 1) % n }
+        case .down, .character("j"), .tab:
+            if n > 0 { picker.selected = (picker.selected + 1) % n }
+        case .home: picker.selected = 0
+        case .end: picker.selected = max(0, n - 1)
+        case .enter, .right, .character(" "), .character("n"):
+            if n > 0 { return [.openLesson(path: picker.entries[picker.selected].path)] }
+        case .character("q"), .escape, .control("c"):
+            return [.quit]
+        case .character("m"), .function(5):
+            presentation.toggle()
+        default: break
+        }
+        return []
+    }
+
+    private mutating func lessonKey(_ key: Key) -> [Effect] {
+        guard var state = lesson else { return [] }
+        defer { lesson = state }
+        let wasTraining = state.training?.running == true
+        var effects: [Effect] = []
+        switch key {
+        case .character("n"), .right, .character(" "), .enter:
+            if presentation, state.revealed < state.changedNames.count {
+                state.revealed += 1
+                state.selected = state.changedNames[state.revealed - 1]
+                state.pane = .formula
+            } else if let e = state.session.pending {
+                state.session.skip()
+                state.message = StatusMessage("skipped \(e.id) (step back with p to try it again)")
+                state.absorb(state.session.resume())
+            } else if state.session.step + 1 < state.session.stepCount {
+                state.next()
+            } else {
+                state.message = StatusMessage("the last step: q saves and quits, p goes back")
+            }
+        case .character("p"), .left:
+            if state.session.step >= 1 { state.back() }
+        case .home:
+            state.goTo(step: 0)
+        case .end:
+            state.goTo(step: state.session.stepCount - 1)
+        case .up, .backTab, .character("k"):
+            state.moveSelection(-1, presentation: presentation)
+        case .down, .tab, .character("j"):
+            state.moveSelection(1, presentation: presentation)
+        case .character("e"):
+            if let name = state.selected, let q = state.quantities.first(where: { $0.name == name }) {
+                let now = state.explainsGradient(q)
+                state.explainGradient = q.gradient == nil ? false : (state.pane == .formula ? !now : now)
+            }
+            state.pane = .formula
+            state.paneScroll = 0
+        case .pageDown:
+            state.paneScroll += 5
+        case .pageUp:
+            state.paneScroll = max(0, state.paneScroll - 5)
+        case .character("r"):
+            state.message = state.toggleTraining()
+        case .character(":"):
+            commandBar = CommandBarState()
+            commandBar.isOpen = true
+            commandBar.prompt = state.session.pending.map { "\($0.id)? " } ?? "bptutor> "
+            return [.openCommandBar(prompt: commandBar.prompt)]
+        case .character("b"):
+            blanked = true
+        case .character("m"), .function(5):
+            presentation.toggle()
+            state.revealed = presentation ? 0 : state.revealed
+        case .character("q"), .control("c"):
+            state.stopTraining()
+            return [.saveProgress, .quit]
+        case .escape:
+            state.message = nil
+            state.pane = .formula
+        default:
+            break
+        }
+        let isTraining = state.training?.running == true
+        if isTraining && !wasTraining { effects.append(.startTicks) }
+        if !isTraining && wasTraining { effects.append(.stopTicks) }
+        return effects
+    }
+}
+
+extension LessonState {
+    mutating func moveSelection(_ delta: Int, presentation: Bool) {
+        let names = visibleQuantities(presentation: presentation).map(\.name)
+        guard !names.isEmpty else { return }
+        let i = selected.flatMap { names.firstIndex(of: $0) } ?? (delta > 0 ? -1 : names.count)
+        selected = names[(i + delta + names.count) % names.count]
+        explainGradient = nil
+        pane = .formula
+        paneScroll = 0
+    }
+
+    /// A line from the command bar: an answer to the pending question, or a command.
+    mutating func run(_ raw: String) {
+        let line = raw.trimmingSpaces
+        guard !line.isEmpty else { return }
+        if let e = session.pending {
+            if line == "reveal", let shown = session.reveal() {
+                let value = TextOutput(settings: session.interpreter.settings, interactive: false).labelled(shown.id, shown.expected)
+                message = StatusMessage("revealed: " + value.joined(separator: " "))
+                absorb(session.resume())
+                return
+            }
+            if line == "skip" {
+                session.skip()
+                message = StatusMessage("skipped \(e.id)")
+                absorb(session.resume())
+                return
+            }
+            if let value = Self.plainValue(line), let result = session.answer(value) {
+                if result.correct {
+                    message = StatusMessage("✓ right: \(e.id) = " + Self.inline(result.expected, session.interpreter.settings), kind: .good)
+                    absorb(session.resume())
+                    if let last = changedNames.last { selected = last }
+                } else {
+                    message = StatusMessage("✗ not quite" + (result.hint.map { ": " + $0 } ?? ""), kind: .bad)
+                }
+                return
+            }
+        }
+        var out: [String] = []
+        var outputs: [Output] = []
+        var failed = false
+        var interpreter = session.interpreter
+        _ = ScriptRunner.runLine(line, interpreter: &interpreter) { event, settings in
+            switch event {
+            case .output(let o):
+                if let s = TextOutput(settings: settings, interactive: true).render(o) {
+                    out += s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    if out.last == "" { out.removeLast() }
+                }
+                outputs.append(o)
+            case .error(let d):
+                failed = true
+                out += DiagnosticRenderer.render(d, in: SourceFile(name: "<command>", text: line))
+                    .split(separator: "\n").map(String.init)
+            }
+        }
+        session.interpreter = interpreter
+        outputs.forEach { note($0) }
+        message = failed ? StatusMessage(out.first ?? "error", kind: .bad) : nil
+        pane = .output(title: "Output: " + line, lines: out.isEmpty ? ["(done)"] : out)
+        paneScroll = 0
+        if let name = selected, !quantities.contains(where: { $0.name == name }) { selected = changedNames.last }
+        if selected == nil { selected = changedNames.last }
+    }
+
+    /// The number, vector or matrix a line spells, with no names in it (an answer).
+    static func plainValue(_ line: String) -> Tensor? {
+        var blank = Interpreter()
+        var value: Tensor?
+        var count = 0
+        let outcome = ScriptRunner.runLine(line, interpreter: &blank) { event, _ in
+            count += 1
+            if case .output(.value(let t)) = event { value = t }
+        }
+        guard outcome == .completed(failures: 0), count == 1 else { return nil }
+        return value
+    }
+
+    static func inline(_ t: Tensor, _ settings: Settings) -> String {
+        TextOutput(settings: settings, interactive: false).labelled("", t).joined(separator: " ")
+            .dropFirst(3).description
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

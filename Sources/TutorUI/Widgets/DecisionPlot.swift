@@ -1,0 +1,58 @@
+import BackpropCore
+
+/// A 2-input network's decision regions over the data's box: the boundary in
+/// braille dots, class-1 regions lightly dotted (ASCII: `.`), and the samples
+/// on top as `o` (class 0) and `x` (class 1) or their class digit.
+enum DecisionPlot {
+    static func render(into c: inout Canvas, area: Rect, network: Network, data: Dataset) {
+        let inner = Frame.render(into: &c, area: area, title: "Decision regions")
+        guard inner.width > 8, inner.height > 3, let box = DecisionGrid.box(for: data) else { return }
+        let legend = c.unicode ? "o class 0  x class 1  ⠿ boundary" : "o class 0  x class 1  . region 1"
+        let plot = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+        let dots = DotGrid(columns: plot.width, rows: plot.height, unicode: c.unicode)
+        let rule = ClassificationRule.infer(for: data, outputs: network.spec.outputSize)
+        // The network is evaluated on at most 64×32 points; dots look up the nearest one.
+        let gw = max(2, min(dots.width, 64)), gh = max(2, min(dots.height, 32))
+        guard let grid = try? DecisionGrid.compute(network, x1: box.x1, x2: box.x2, columns: gw, rows: gh,
+                                                    rule: rule) else { return }
+        var classes = [Int](repeating: 0, count: gw * gh)
+        for r in 0..<gh {
+            for col in 0..<gw {
+                classes[r * gw + col] = grid.predictedClass(row: r, column: col) ?? (grid.value(row: r, column: col) >= 0.5 ? 1 : 0)
+            }
+        }
+        let dw = max(1, dots.width), dh = max(1, dots.height)
+        func cls(_ r: Int, _ col: Int) -> Int {
+            classes[min(gh - 1, r * gh / dh) * gw + min(gw - 1, col * gw / dw)]
+        }
+        var boundary = DotGrid(columns: plot.width, rows: plot.height, unicode: c.unicode)
+        var region = DotGrid(columns: plot.width, rows: plot.height, unicode: c.unicode)
+        for r in 0..<dh {
+            for col in 0..<dw {
+                let k = cls(r, col)
+                let edge = (col + 1 < dw && cls(r, col + 1) != k) || (r + 1 < dh && cls(r + 1, col) != k)
+                if c.unicode {
+                    if edge { boundary.set(col, r, color: .yellow) }
+                    else if k != 0, r % 4 == 1, col % 2 == 0 { region.set(col, r, color: .blue) }
+                } else if k != 0 {
+                    region.set(col, r, color: .blue)
+                }
+            }
+        }
+        region.flush(into: &c, x: plot.x, y: plot.y, mark: ".")
+        boundary.flush(into: &c, x: plot.x, y: plot.y, mark: "+")
+        for i in 0..<data.count {
+            let x = data.input(i)
+            let px = (x[x.startIndex] - box.x1.lowerBound) / (box.x1.upperBound - box.x1.lowerBound)
+            let py = (x[x.startIndex + 1] - box.x2.lowerBound) / (box.x2.upperBound - box.x2.lowerBound)
+            let col = Int((px * Double(plot.width - 1)).rounded())
+            let row = plot.height - 1 - Int((py * Double(plot.height - 1)).rounded())
+            guard (0..<plot.width).contains(col), (0..<plot.height).contains(row) else { continue }
+            let t = Array(data.target(i))
+            let label = rule.map { r in t.withUnsafeBufferPointer { r.trueClass($0.baseAddress!, count: t.count) } } ?? 0
+            let mark = label == 0 ? "o" : label == 1 ? "x" : String(label % 10)
+            c.setCell(plot.x + col, plot.y + row, mark, fg: label == 0 ? .red : .green, style: .bold)
+        }
+        c.line(legend, in: inner, row: inner.height - 1, fg: .gray)
+    }
+}

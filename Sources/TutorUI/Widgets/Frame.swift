@@ -1,0 +1,22 @@
+/// A box with a title in its top border; returns the inside.
+enum Frame {
+    @discardableResult
+    static func render(into c: inout Canvas, area: Rect, title: String, focused: Bool = false) -> Rect {
+        guard area.width >= 2, area.height >= 2 else { return Rect(x: area.x, y: area.y, width: 0, height: 0) }
+        let g = c.glyphs
+        let style: CellStyle = focused ? .bold : []
+        let color: CellColor = focused ? .cyan : .gray
+        let h = String(repeating: g.horizontal, count: area.width - 2)
+        c.text(g.topLeft + h + g.topRight, x: area.x, y: area.y, fg: color, style: style)
+        c.text(g.bottomLeft + h + g.bottomRight, x: area.x, y: area.maxY - 1, fg: color, style: style)
+        for y in (area.y + 1)..<(area.maxY - 1) {
+            c.text(g.vertical, x: area.x, y: y, fg: color, style: style)
+            c.text(g.vertical, x: area.maxX - 1, y: y, fg: color, style: style)
+        }
+        if !title.isEmpty, area.width > 6 {
+            let t = Text.clip(c.glyphs.fold(title), to: area.width - 6)
+            c.text(" " + t + " ", x: area.x + 2, y: area.y, style: .bold)
+        }
+        return area.inset(1)
+    }
+}

@@ -1,0 +1,228 @@
+import Testing
+import BackpropCore
+import TutorScript
+@testable import TutorUI
+
+@Suite struct UpdateTests {
+    func logistic(step: Int = 1, presentation: Bool = false) throws -> AppState {
+        try Fixture.state("logistic.lesson", step: step, presentation: presentation)
+    }
+
+    @Test func nextAndPreviousRestoreTheIdenticalScreen() throws {
+        var state = try logistic()
+        let first = state.view(width: 120, height: 40)
+        _ = state.update(.key(.character("n")))   // skips q0, finishes the Forward step
+        _ = state.update(.key(.character("n")))   // the Backward step
+        #expect(state.lesson?.session.step == 2)
+        let second = state.view(width: 120, height: 40)
+        #expect(second != first)
+        _ = state.update(.key(.character("p")))
+        #expect(state.lesson?.session.step == 1)
+        #expect(state.view(width: 120, height: 40) == first, "\(lineDiff(first.text, state.view(width: 120, height: 40).text))")
+        _ = state.update(.key(.right))
+        _ = state.update(.key(.right))
+        #expect(state.view(width: 120, height: 40) == second)
+        _ = state.update(.key(.left))
+        #expect(state.view(width: 120, height: 40) == first)
+    }
+
+    @Test func spaceHomeAndEnd() throws {
+        var state = try Fixture.state("04-two-layer-backprop.lesson")
+        let count = state.lesson!.session.stepCount
+        _ = state.update(.key(.end))
+        #expect(state.lesson?.session.step == count - 1)
+        _ = state.update(.key(.home))
+        #expect(state.lesson?.session.step == 0)
+        _ = state.update(.key(.character(" ")))
+        #expect(state.lesson?.session.step == 1)
+    }
+
+    @Test func selectionMovesWithArrowsAndTab() throws {
+        var state = try logistic()
+        let before = state.lesson?.selected
+        #expect(before == "L")
+        _ = state.update(.key(.up))
+        #expect(state.lesson?.selected == "y")
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.tab))
+        #expect(state.lesson?.selected == "w")
+        let screen = state.view(width: 80, height: 24).text
+        #expect(screen.contains(">*w"))
+    }
+
+    @Test func explainTogglesValueAndGradient() throws {
+        var state = try logistic(step: 2)
+        state.lesson?.selected = "z"
+        let auto = state.view(width: 120, height: 40).text
+        #expect(auto.contains("Formula: z̄"))
+        _ = state.update(.key(.character("e")))
+        #expect(state.view(width: 120, height: 40).text.contains("Formula: z "))
+        _ = state.update(.key(.character("e")))
+        #expect(state.view(width: 120, height: 40).text.contains("Formula: z̄"))
+    }
+
+    @Test func commandBarRunsCommandsAndAnswers() throws {
+        var state = try logistic()
+        #expect(state.update(.key(.character(":"))) == [.openCommandBar(prompt: "q0? ")])
+        _ = state.update(.commandLineChanged(text: "0.", cursor: 2))
+        let bar = state.view(width: 80, height: 24)
+        #expect(bar.cursor?.y == 22)
+        #expect(bar.cursor?.x == 6)  // "q0? " + "0."
+        // A wrong answer: a hint; the question stays.
+        #expect(state.update(.commandEntered("0.1")) == [.closeCommandBar])
+        #expect(state.lesson?.message?.kind == .bad)
+        #expect(state.lesson?.session.pending?.id == "q0")
+        // The right one.
+        let z = state.lesson!.session.interpreter.graph.value(of: state.lesson!.session.interpreter.graph.bindings["z"]!).scalar
+        _ = state.update(.commandEntered("\(z)"))
+        #expect(state.lesson?.message?.kind == .good)
+        #expect(state.lesson?.session.pending == nil)
+        // A command: the screen follows.
+        _ = state.update(.commandEntered("w = 2"))
+        let text = state.view(width: 120, height: 40).text
+        #expect(text.contains("Output: w = 2"))
+        #expect(text.contains("3.1500"))  // z = 2·1.5 + 0.15
+        _ = state.update(.commandEntered("nosuch + 1"))
+        #expect(state.lesson?.message?.kind == .bad)
+        _ = state.update(.key(.character(":")))
+        #expect(state.update(.commandCancelled) == [.closeCommandBar])
+        #expect(state.commandBar.isOpen == false)
+    }
+
+    @Test func helpQuitAndInterrupt() throws {
+        var state = try logistic()
+        _ = state.update(.key(.character("?")))
+        #expect(state.showingHelp)
+        #expect(state.view(width: 80, height: 24).text.contains("bptutor: keys"))
+        _ = state.update(.key(.escape))
+        #expect(!state.showingHelp)
+        #expect(state.update(.key(.character("q"))) == [.saveProgress, .quit])
+        #expect(state.update(.interrupt) == [.saveProgress, .quit])
+    }
+
+    @Test func blankAndPresentationReveal() throws {
+        var state = try logistic(presentation: true)
+        #expect(!state.view(width: 80, height: 24).text.contains("0.15"))
+        _ = state.update(.key(.character("n")))
+        #expect(state.lesson?.revealed == 1)
+        #expect(state.lesson?.session.step == 1)
+        _ = state.update(.key(.character("b")))
+        #expect(state.view(width: 80, height: 24).lines.allSatisfy { $0.isEmpty })
+        _ = state.update(.key(.character("x")))
+        #expect(!state.blanked)
+        _ = state.update(.key(.character("m")))
+        #expect(!state.presentation)
+        #expect(state.view(width: 80, height: 24).text.contains("e explain"))
+    }
+
+    @Test func trainingRunsInSlicesOnTicks() throws {
+        guard Fixture.exists("02-xor.lesson") else { return }
+        var state = try Fixture.state("02-xor.lesson", step: 1)
+        guard state.lesson?.session.interpreter.session.network != nil,
+              state.lesson?.session.interpreter.session.data != nil else { return }
+        let w1 = state.lesson!.session.interpreter.graph.bindings["W1"]!
+        let before = state.lesson!.session.interpreter.graph.value(of: w1)
+        #expect(state.update(.key(.character("r"))) == [.startTicks])
+        _ = state.update(.tick)
+        #expect((state.lesson?.training?.epochsDone ?? 0) > 0)
+        #expect(state.view(width: 120, height: 40).text.contains("training"))
+        #expect(state.update(.key(.character("r"))) == [.stopTicks])  // pause: weights written back
+        let after = state.lesson!.session.interpreter.graph.value(of: state.lesson!.session.interpreter.graph.bindings["W1"]!)
+        #expect(after != before)
+        _ = state.update(.key(.character("r")))
+        var ticks = 0
+        while state.lesson?.training?.running == true, ticks < 10_000 { _ = state.update(.tick); ticks += 1 }
+        #expect(state.lesson?.training?.running == false)
+    }
+
+    @Test func pickerOpensTheSelectedLesson() {
+        var state = AppState(picker: Fixture.pickerEntries)
+        _ = state.update(.key(.down))
+        #expect(state.picker.selected == 1)
+        #expect(state.update(.key(.enter)) == [.openLesson(path: "Lessons/03-logistic-least-squares.lesson")])
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.up))
+        #expect(state.picker.selected == 2)
+        #expect(state.update(.key(.character("q"))) == [.quit])
+    }
+}
+
+@Suite struct RobustnessTests {
+    @Test func resizeRelaysOutAtEverySize() throws {
+        var state = try Fixture.state("04-two-layer-backprop.lesson", step: 3)
+        for (w, h) in [(80, 24), (79, 24), (80, 23), (0, 0), (1, 1), (10, 3), (120, 40), (250, 70), (300, 100), (81, 25)] {
+            _ = state.update(.resize(width: w, height: h))
+            let buffer = state.view(width: w, height: h)
+            #expect(buffer.width == max(0, w) && buffer.height == max(0, h))
+            if w < 80 || h < 24, w >= 40, h >= 3 { #expect(buffer.text.contains("too small")) }
+        }
+        #expect(state.width == 81)
+    }
+
+    @Test(arguments: [false, true])
+    func asciiModeHasOnlyAscii(presentation: Bool) throws {
+        for file in ["logistic.lesson", "04-two-layer-backprop.lesson", "02-xor.lesson", "01-perceptron.lesson"] where Fixture.exists(file) {
+            let lesson = try Fixture.lesson(file)
+            for step in [0, lesson.steps.count / 2, lesson.steps.count - 1] {
+                let state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step, presentation: presentation)
+                for (w, h) in [(80, 24), (120, 40), (60, 10)] {
+                    let buffer = state.view(width: w, height: h, options: ViewOptions(unicode: false, color: true))
+                    let bad = buffer.cells.filter { !$0.text.utf8.allSatisfy { $0 < 128 } }
+                    #expect(bad.isEmpty, "\(file) step \(step) \(w)x\(h): \(bad.prefix(5).map(\.text))")
+                }
+            }
+        }
+    }
+
+    @Test func colourIsNeverTheOnlyCarrier() throws {
+        var state = try Fixture.state("logistic.lesson", step: 2)
+        _ = state.update(.key(.up))
+        let plain = state.view(width: 120, height: 40, options: ViewOptions(unicode: true, color: false))
+        #expect(plain.cells.allSatisfy { $0.foreground == .standard && $0.background == .standard })
+        let text = plain.text
+        #expect(text.contains(">*"))           // selected and changed, by glyph
+        let row = plain.lines.firstIndex { $0.contains(">*") }!
+        let x = plain.lines[row].distance(from: plain.lines[row].startIndex, to: plain.lines[row].range(of: ">*")!.lowerBound)
+        #expect(plain[x, row].style.contains(.reverse))
+        #expect(plain[x, row].style.contains(.bold))
+        _ = state.update(.commandEntered("0.1"))
+        #expect(state.view(width: 120, height: 40, options: ViewOptions(color: false)).text.contains("✗"))
+    }
+
+    @Test func networkDiagramShowsSignsByGlyph() throws {
+        guard Fixture.exists("04-two-layer-backprop.lesson") else { return }
+        let state = try Fixture.state("04-two-layer-backprop.lesson", step: 3)
+        let text = state.view(width: 120, height: 40, options: ViewOptions(unicode: false, color: false)).text
+        #expect(text.contains("Network"))
+        #expect(text.contains("+0.") || text.contains("+1"))
+        #expect(text.contains("-0."))
+    }
+
+    @Test func bigNetworksAreSummarised() throws {
+        var session = LessonSession(lesson: try Fixture.lesson("logistic.lesson"), seed: 1)
+        _ = session.nextStep()
+        var state = AppState(session: session)
+        _ = state.update(.commandEntered("net 64-32-10 act=relu,softmax"))
+        let text = state.view(width: 120, height: 40).text
+        #expect(text.contains("W1 32×64"))
+    }
+
+    @Test func renderBenchmarkRuns() throws {
+        let lesson = try Fixture.lesson("logistic.lesson")
+        let ms = RenderBenchmark.busiestFrame(lesson: lesson, step: 1, iterations: 3)
+        #expect(ms > 0)
+    }
+}
+
+@Suite struct BenchmarkFigure {
+    /// Prints ms per full frame of the busiest screens (run in release for the real figure).
+    @Test func busiestFrames() throws {
+        for (file, step) in [("04-two-layer-backprop.lesson", 3), ("02-xor.lesson", 8), ("logistic.lesson", 2)] where Fixture.exists(file) {
+            let lesson = try Fixture.lesson(file)
+            for (w, h) in [(120, 40), (250, 70)] {
+                let ms = RenderBenchmark.busiestFrame(lesson: lesson, step: min(step, lesson.steps.count - 1), width: w, height: h, iterations: 50)
+                print("BENCH \(file) step \(step + 1) \(w)x\(h): \(ms) ms/frame")
+            }
+        }
+    }
+}
