@@ -1,20 +1,31 @@
 // bptutor-bench: the figures quoted in notes. Run with `scripts/bench`
-// (a release build). Times are medians (graph, start-up) or single runs
-// (training) on this machine; other load on the machine shows in them.
+// (a release build) from the package folder. Times are medians (graph,
+// start-up, render means) or single runs (training) on this machine; other
+// load on the machine shows in them. `--only graph|training|render|startup`
+// runs one group (e.g. under a profiler).
 #if canImport(Glibc)
 import Glibc
 #endif
 import BackpropCore
 
+let only = CommandLine.arguments.firstIndex(of: "--only").flatMap {
+    $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil
+}
+func wanted(_ group: String) -> Bool { only == nil || only == group }
+
 print("bptutor benchmarks (release build)")
-if let startup = startupTime() {
-    print("  start-up, 'bptutor eval' on an empty script: \(formatDuration(startup))")
-} else {
-    print("  start-up: the bptutor binary was not found next to bptutor-bench (build it first)")
+if wanted("startup") {
+    if let startup = startupTime() {
+        print("  start-up, 'bptutor eval' on an empty script: \(formatDuration(startup))")
+    } else {
+        print("  start-up: the bptutor binary was not found next to bptutor-bench (build it first)")
+    }
 }
-for (label, figure) in graphBenchmarks() {
-    print("  \(label): \(figure)")
-}
-for (label, figure) in trainingBenchmarks() {
-    print("  \(label): \(figure)")
+let groups: [(String, () -> [(String, String)])] = [
+    ("graph", graphBenchmarks), ("training", trainingBenchmarks), ("render", renderBenchmarks),
+]
+for (name, run) in groups where wanted(name) {
+    for (label, figure) in run() {
+        print("  \(label): \(figure)")
+    }
 }

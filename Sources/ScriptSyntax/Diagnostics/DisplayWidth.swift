@@ -9,6 +9,19 @@ public enum DisplayWidth {
     public static func of(_ c: Character) -> Int {
         let scalars = c.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        // Fast path, no Unicode property look-ups: a lone scalar from the ranges the
+        // tutor draws with (ASCII, Latin, Greek; super- and subscripts; arrows ←↑→↓;
+        // math operators; box drawing, blocks; braille), none of which holds an
+        // emoji or a format character. Everything else takes the general path.
+        if scalars.count == 1 {
+            switch first.value {
+            case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x5FF, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20CF,
+                 0x2190...0x2193, 0x2200...0x22FF, 0x2500...0x259F, 0x2800...0x28FF:
+                return 1
+            default:
+                break
+            }
+        }
         let properties = first.properties
         if properties.generalCategory == .format { return 0 }
         if properties.isEmojiPresentation { return 2 }
