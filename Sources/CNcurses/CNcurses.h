@@ -106,4 +106,15 @@ static inline int bpnc_mvwaddnstr(WINDOW *win, int row, int col, const char *tex
     return mvwaddnstr(win, row, col, text, n);
 }
 
+
+// --- terminfo --------------------------------------------------------------
+
+/// A string capability of the current terminal ("rmcup", "cnorm", ...), or NULL
+/// when it is absent or not a string (tigetstr's (char *)-1).
+static inline const char *bpnc_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    if (value == (char *)-1) return NULL;
+    return value;
+}
+
 #endif

@@ -56,4 +56,88 @@ static inline void bprl_set_completion_suppress_append(int suppress) { rl_comple
 
 static inline int bprl_history_length(void) { return history_length; }
 
+// --- embedded in a full screen (the ncurses command bar) -------------------
+// readline draws nothing and touches neither the terminal nor signals: keys come
+// from ncurses through `getc`/`available`, `redisplay` only records the line.
+
+typedef struct {
+    rl_getc_func_t *getc_function;
+    rl_hook_func_t *input_available_hook;
+    rl_voidfunc_t *redisplay_function;
+    rl_vintfunc_t *prep_term_function;
+    rl_voidfunc_t *deprep_term_function;
+    FILE *instream;
+    FILE *outstream;
+    int catch_signals;
+    int catch_sigwinch;
+    int change_environment;
+    int persistent_signal_handlers;
+} bprl_saved_settings;
+
+static inline bprl_saved_settings bprl_save_settings(void) {
+    bprl_saved_settings s;
+    s.getc_function = rl_getc_function;
+    s.input_available_hook = rl_input_available_hook;
+    s.redisplay_function = rl_redisplay_function;
+    s.prep_term_function = rl_prep_term_function;
+    s.deprep_term_function = rl_deprep_term_function;
+    s.instream = rl_instream;
+    s.outstream = rl_outstream;
+    s.catch_signals = rl_catch_signals;
+    s.catch_sigwinch = rl_catch_sigwinch;
+    s.change_environment = rl_change_environment;
+    s.persistent_signal_handlers = rl_persistent_signal_handlers;
+    return s;
+}
+
+static inline void bprl_restore_settings(bprl_saved_settings s) {
+    rl_getc_function = s.getc_function;
+    rl_input_available_hook = s.input_available_hook;
+    rl_redisplay_function = s.redisplay_function;
+    rl_prep_term_function = s.prep_term_function;
+    rl_deprep_term_function = s.deprep_term_function;
+    rl_instream = s.instream;
+    rl_outstream = s.outstream;
+    rl_catch_signals = s.catch_signals;
+    rl_catch_sigwinch = s.catch_sigwinch;
+    rl_change_environment = s.change_environment;
+    rl_persistent_signal_handlers = s.persistent_signal_handlers;
+}
+
+static inline void bprl_set_embedded(rl_getc_func_t *getc_function, rl_hook_func_t *input_available,
+                                     rl_voidfunc_t *redisplay, FILE *outstream) {
+    rl_getc_function = getc_function;
+    rl_input_available_hook = input_available;
+    rl_redisplay_function = redisplay;
+    rl_prep_term_function = NULL;
+    rl_deprep_term_function = NULL;
+    rl_outstream = outstream;
+    rl_catch_signals = 0;
+    rl_catch_sigwinch = 0;
+    rl_change_environment = 0;
+    rl_persistent_signal_handlers = 0;
+}
+
+/// The prompt readline shows now (differs from ours during incremental search).
+static inline const char *bprl_display_prompt(void) { return rl_display_prompt; }
+/// The cursor as a byte offset into bprl_line_buffer().
+static inline int bprl_point(void) { return rl_point; }
+/// The length of the line in bytes.
+static inline int bprl_end(void) { return rl_end; }
+
+
+/// The sequences the command bar feeds for arrows, Home, End and Delete, bound in
+/// the emacs keymap when nothing else is (readline binds some of them only from
+/// the terminal's terminfo entry, which depends on TERM).
+static inline void bprl_bind_cursor_keys(void) {
+    Keymap map = emacs_standard_keymap;
+    rl_bind_keyseq_if_unbound_in_map("\033[A", rl_get_previous_history, map);
+    rl_bind_keyseq_if_unbound_in_map("\033[B", rl_get_next_history, map);
+    rl_bind_keyseq_if_unbound_in_map("\033[C", rl_forward_char, map);
+    rl_bind_keyseq_if_unbound_in_map("\033[D", rl_backward_char, map);
+    rl_bind_keyseq_if_unbound_in_map("\033[H", rl_beg_of_line, map);
+    rl_bind_keyseq_if_unbound_in_map("\033[F", rl_end_of_line, map);
+    rl_bind_keyseq_if_unbound_in_map("\033[3~", rl_delete, map);
+}
+
 #endif

@@ -1,0 +1,165 @@
+import Glibc
+import TutorUI
+
+/// What the full-screen loop needs from an app: Elm-style update and view.
+/// Terminal knows nothing else about the app.
+public protocol FullScreenApp {
+    /// Handles one message; returns what the terminal layer should do.
+    mutating func update(_ message: Message) -> [Effect]
+    /// The whole screen for this size. `unicode` false: use ASCII only;
+    /// `color` false: colours will be ignored, so never rely on them.
+    func view(width: Int, height: Int, unicode: Bool, color: Bool) -> ScreenBuffer
+}
+
+/// Why the loop ended.
+public enum FullScreenExit: Sendable, Equatable {
+    /// The app returned `Effect.quit`.
+    case quit
+    /// SIGHUP: the terminal went away (or `kill -HUP`). Save and exit (status 129).
+    case hangUp
+    /// SIGTERM twice (the first became `.interrupt`), or Ctrl-C three times
+    /// without the app quitting: the user insists. Exit with status 143 / 130.
+    case terminated(signal: Int32)
+}
+
+/// Settings of a full-screen run.
+public struct FullScreenOptions {
+    /// Milliseconds between `.tick` messages while ticks are on.
+    public var tickInterval: Int
+    /// The command bar's history (the REPL's file: `HistoryStore.standard()`); nil:
+    /// entered commands are not remembered.
+    public var history: HistoryStore?
+    /// Tab completion in the command bar, as in the REPL.
+    public var completer: LineEditor.Completer?
+
+    public init(tickInterval: Int = 50, history: HistoryStore? = nil, completer: LineEditor.Completer? = nil) {
+        self.tickInterval = max(10, tickInterval)
+        self.history = history
+        self.completer = completer
+    }
+}
+
+extension FullScreen {
+    /// Runs `app` full screen until it quits. Every message (keys, ticks, resizes,
+    /// Ctrl-C / SIGTERM as `.interrupt`, command-bar messages) goes to
+    /// `app.update`; the effects the loop knows (command bar, ticks, quit) are
+    /// performed, any other (`saveProgress`, ...) is passed to `perform`, whose
+    /// returned messages are given to the app in turn. After each batch of
+    /// messages the view is rendered at the current size and drawn.
+    ///
+    /// The screen is not stopped on return (call `stop()`, or let the caller show
+    /// a second app on the same screen).
+    ///
+    /// - Ctrl-Z suspends the program (terminal restored; `fg` brings it back).
+    /// - Keys while the command bar is open go to readline, except Page Up/Down
+    ///   and F-keys, which still reach the app (to scroll while typing).
+    public func run<App: FullScreenApp>(
+        _ app: inout App, options: FullScreenOptions = FullScreenOptions(),
+        perform: (Effect) -> [Message] = { _ in [] }
+    ) -> FullScreenExit {
+        let bar = CommandBar(history: options.history, completer: options.completer)
+        defer { bar.close() }
+        var ticking = false
+        var nextTick = Clock.milliseconds() + options.tickInterval
+        var interruptsUnanswered = 0
+        var terminationsSeen = 0
+        var (width, height) = size
+        var pending: [Message] = [.resize(width: width, height: height)]
+
+        while true {
+            // Give every pending message to the app, performing its effects.
+            var quit = false
+            while !pending.isEmpty && !quit {
+                let message = pending.removeFirst()
+                for effect in app.update(message) {
+                    switch effect {
+                    case .quit:
+                        quit = true
+                    case .openCommandBar(let prompt):
+                        pending += bar.open(prompt: prompt)
+                    case .closeCommandBar:
+                        bar.close()
+                    case .startTicks:
+                        if !ticking { nextTick = Clock.milliseconds() + options.tickInterval }
+                        ticking = true
+                    case .stopTicks:
+                        ticking = false
+                    default:
+                        pending += perform(effect)
+                    }
+                }
+            }
+            if quit { return .quit }
+            let view = app.view(width: width, height: height, unicode: unicode, color: colors)
+            draw(view)
+
+            // Wait for the next thing to happen.
+            while pending.isEmpty {
+                let signals = TerminalGuard.take()
+                if signals.hangUps > 0 { return .hangUp }
+                if signals.terminations > 0 {
+                    terminationsSeen += signals.terminations
+                    if terminationsSeen > 1 { return .terminated(signal: SIGTERM) }
+                    pending.append(.interrupt)
+                }
+                if signals.interrupts > 0 {
+                    interruptsUnanswered += signals.interrupts
+                    pending.append(.interrupt)
+                }
+                if interruptsUnanswered >= 3 { return .terminated(signal: SIGINT) }
+                if !pending.isEmpty { break }
+
+                let now = Clock.milliseconds()
+                if ticking && now >= nextTick {
+                    nextTick = max(nextTick + options.tickInterval, now + 1)
+                    pending.append(.tick)
+                    break
+                }
+                let timeout = ticking ? max(0, nextTick - now) : 250
+                guard let event = readEvent(timeout: Int32(clamping: timeout)) else { continue }
+                switch event {
+                case .resize:
+                    (width, height) = size
+                    pending.append(.resize(width: width, height: height))
+                case .key(.control("c")):
+                    interruptsUnanswered += 1
+                    pending.append(.interrupt)
+                    if interruptsUnanswered >= 3 { return .terminated(signal: SIGINT) }
+                case .key(.control("z")):
+                    suspend()
+                    (width, height) = size
+                    pending.append(.resize(width: width, height: height))
+                case .key(let key) where bar.isOpen && !CommandBar.passesThrough(key):
+                    interruptsUnanswered = 0
+                    pending += bar.feed(.key(key))
+                case .alt(let character) where bar.isOpen:
+                    pending += bar.feed(.alt(character))
+                case .key(let key):
+                    interruptsUnanswered = 0
+                    pending.append(.key(key))
+                case .alt(let character):
+                    pending.append(.key(.character(character)))
+                }
+            }
+        }
+    }
+}
+
+extension CommandBar {
+    /// Keys that reach the app even while the bar is open.
+    static func passesThrough(_ key: Key) -> Bool {
+        switch key {
+        case .pageUp, .pageDown, .function: true
+        default: false
+        }
+    }
+}
+
+/// A monotonic clock in milliseconds.
+enum Clock {
+    static func milliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
+    }
+}
