@@ -11,7 +11,7 @@ struct BPTutor: ParsableCommand {
         Run 'bptutor repl' for the interactive REPL, 'bptutor eval FILE' for scripts.
         """,
         version: BPTutorVersion.string,
-        subcommands: [LessonsCommand.self, RunCommand.self, CheckCommand.self, ReplCommand.self, EvalCommand.self, ProgressCommand.self])
+        subcommands: [LessonsCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, ReplCommand.self, EvalCommand.self, ProgressCommand.self])
 
     /// ArgumentParser's own `main`, except that bad usage exits 2 as the contract
     /// says (ArgumentParser uses 64, EX_USAGE).
@@ -27,11 +27,9 @@ struct BPTutor: ParsableCommand {
     }
 
     func run() throws {
-        // On a terminal: the interactive tutor (for now the REPL). Otherwise: the lesson list.
+        // On a terminal: the lesson picker, full screen. Otherwise: the lesson list.
         if TerminalCheck.isInteractive {
-            // Built by parsing (not ReplCommand()): its arguments only exist once parsed.
-            let repl = try ReplCommand.parse([])
-            try repl.run()
+            try FullScreenTutor.run(initial: .picker, seed: nil, present: false)
         } else {
             let console = Console()
             defer { console.flush() }

@@ -226,19 +226,4 @@ struct ReplTerminalTests {
         try tmux.press("C-d")
         #expect(try tmux.waitFor { $0.contains("exited=0") }, "Ctrl-D on an empty line leaves: \(tmux.shown)")
     }
-
-    @Test("bptutor alone on a terminal starts the interactive tutor")
-    func bareCommandOnATerminal() throws {
-        let binary = try BPTutorBinary.require()
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let tmux = try TmuxServer()
-        defer { tmux.kill() }
-        try tmux.start("env HOME=\(shellQuote(dir.path)) XDG_DATA_HOME=\(shellQuote(dir.path)) INPUTRC=/dev/null "
-                       + "LC_ALL=C.UTF-8 TERM=xterm-256color \(shellQuote(binary)); echo exited=$?; exec sleep 120")
-        #expect(try tmux.waitFor { $0.last == "bptutor>" }, "\(tmux.shown)")
-        try tmux.type("quit")
-        try tmux.press("Enter")
-        #expect(try tmux.waitFor { $0.contains("exited=0") }, "\(tmux.shown)")
-    }
 }

@@ -11,11 +11,15 @@ import TutorScript
         ("07-chain-rule.lesson", "07-chain-rule", 1),
         ("02-xor.lesson", "02-xor", 2),
         ("01-perceptron.lesson", "01-perceptron", 3),
+        ("05-gradient-descent.lesson", "05-gradient-descent", 2),
+        ("06-softmax.lesson", "06-softmax", 2),
     ]
 
     @Test(arguments: lessons.map(\.file))
     func lessonFirstAndLaterStep(file: String) throws {
-        guard Fixture.exists(file), let entry = Self.lessons.first(where: { $0.file == file }) else { return }
+        // Every shipped lesson listed here must exist: a missing one fails, never passes silently.
+        #expect(Fixture.exists(file), "no lesson \(file)")
+        let entry = try #require(Self.lessons.first(where: { $0.file == file }))
         let lesson = try Fixture.lesson(file)
         for step in [0, min(entry.later, lesson.steps.count - 1)] {
             let state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
