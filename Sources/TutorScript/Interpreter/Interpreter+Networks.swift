@@ -104,6 +104,16 @@ extension Interpreter {
         return UInt64(s)
     }
 
+    /// Puts trained weights into the current network's leaves: one recompute and,
+    /// after a backward, one re-run (what `train` does at its end). Returns false when
+    /// there is no current network of that architecture.
+    @discardableResult
+    public mutating func setNetworkWeights(_ network: Network) -> Bool {
+        guard let nodes = session.network, nodes.isCurrent(in: graph), nodes.spec == network.spec else { return false }
+        nodes.write(network, to: &graph)
+        return true
+    }
+
     /// The current network (read from the graph, so edited weights count) and data.
     func networkAndData(_ keyword: Identifier) throws(Diagnostic) -> (Network, Dataset) {
         let network = try currentNetwork(keyword)

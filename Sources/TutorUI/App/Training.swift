@@ -61,27 +61,14 @@ extension LessonState {
         return !done
     }
 
-    /// Writes the trainer's weights into the graph, through the language (W1 = [[…]]).
+    /// Writes the trainer's weights into the graph (recomputing values and gradients once).
     mutating func writeBack() {
-        guard let run = training, let nodes = session.interpreter.session.network,
-              nodes.isCurrent(in: session.interpreter.graph) else { return }
-        let network = run.trainer.network
-        var lines: [String] = []
-        for l in 1...nodes.spec.depth {
-            lines.append("\(NetworkNames.weight(l)) = \(Self.literal(network.weights[l - 1]))")
-            lines.append("\(NetworkNames.bias(l)) = \(Self.literal(network.biases[l - 1]))")
-        }
-        _ = ScriptRunner.runLine(lines.joined(separator: "\n"), interpreter: &session.interpreter) { _, _ in }
+        guard let run = training else { return }
+        session.interpreter.setNetworkWeights(run.trainer.network)
     }
 
     mutating func stopTraining() {
         if training?.running == true { writeBack() }
         training = nil
-    }
-
-    /// A matrix literal that reads back exactly.
-    static func literal(_ t: Tensor) -> String {
-        "[" + t.rowArrays.map { "[" + $0.map(NumberFormat.roundTrip).joined(separator: ", ") + "]" }
-            .joined(separator: ", ") + "]"
     }
 }
