@@ -31,3 +31,34 @@ private func readText(_ path: String) -> String? {
     }
     return failure == nil ? lines.joined(separator: "\n") : nil
 }
+
+/// Key to screen: `n` (run the next step) then a full 120×40 frame, averaged over
+/// a lesson's steps; and the first frame: parsing, the validation run, the
+/// initial state and the first view (the process start-up is timed separately).
+func interactionBenchmarks() -> [(String, String)] {
+    var results: [(String, String)] = []
+    for id in ["02-xor", "04-two-layer-backprop"] {
+        let path = "Lessons/\(id).lesson"
+        guard let text = readText(path) else { continue }
+        let start = now()
+        guard case .success(let lesson) = Lesson.parse(SourceFile(name: path, text: text), path: path) else { continue }
+        _ = lesson.runtimeProblems(seeds: [0])
+        let first = AppState(session: LessonSession(lesson: lesson, seed: 0), startAt: 0)
+        _ = first.view(width: 120, height: 40)
+        results.append(("first frame of \(id) (parse, validate, state, view)", formatDuration(now() - start)))
+
+        var state = first
+        var worst = 0.0, total = 0.0
+        for _ in 1..<lesson.steps.count {
+            let t0 = now()
+            _ = state.update(.key(.character("n")))
+            _ = state.view(width: 120, height: 40)
+            let dt = now() - t0
+            total += dt
+            worst = max(worst, dt)
+        }
+        let steps = Double(max(1, lesson.steps.count - 1))
+        results.append(("key to screen, 'n' through \(id), 120×40", "mean \(formatDuration(total / steps)), worst \(formatDuration(worst))"))
+    }
+    return results
+}

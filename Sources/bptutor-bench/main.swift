@@ -22,7 +22,7 @@ if wanted("startup") {
     }
 }
 let groups: [(String, () -> [(String, String)])] = [
-    ("graph", graphBenchmarks), ("training", trainingBenchmarks), ("render", renderBenchmarks),
+    ("graph", graphBenchmarks), ("training", trainingBenchmarks), ("render", { renderBenchmarks() + interactionBenchmarks() }),
 ]
 for (name, run) in groups where wanted(name) {
     for (label, figure) in run() {
