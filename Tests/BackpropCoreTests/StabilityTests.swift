@@ -240,3 +240,35 @@ import Testing
         #expect(check.entries.allSatisfy { $0.absoluteError < 1e-10 })
     }
 }
+
+/// Explanations never show numbers that contradict the engine's value.
+@Suite struct ExplanationConsistencyTests {
+    /// log σ(z) at z = −1000: the rule's numbers are ∞ · 0, the engine's value is 1.
+    @Test func fusedLogAtExtremesSaysSoInsteadOfShowingInfinityTimesZero() throws {
+        var g = Graph()
+        let z = g.addLeaf(Tensor(scalar: -1000))
+        let s = try g.addOp(.function(.sigmoid), [z])
+        g.bind("z", to: z, definition: nil)
+        g.bind("s", to: s, definition: .apply(.function(.sigmoid), [.node(z)]))
+        let L = try g.addOp(.function(.log), [s])
+        g.bind("L", to: L, definition: .apply(.function(.log), [.node(s)]))
+        try g.backward(from: L)
+        let e = try g.explainGradient(of: z, renderer: FormulaRenderer(graph: g))
+        #expect(e.value.scalar == 1)
+        #expect(e.steps.last == "1")
+        #expect(!e.steps.contains { $0.contains("Inf") }, "\(e.steps)")
+        #expect(e.note?.contains("∞ · 0") == true)
+    }
+
+    /// A chain that simplifies to 0 ends with one "0", not two.
+    @Test func zeroChainIsNotRepeated() throws {
+        var g = Graph()
+        let u = g.addLeaf(Tensor(scalar: 0))
+        g.bind("u", to: u, definition: nil)
+        let v = try g.addOp(.function(.step), [u])
+        g.bind("v", to: v, definition: .apply(.function(.step), [.node(u)]))
+        try g.backward(from: v)
+        let e = try g.explainGradient(of: u, renderer: FormulaRenderer(graph: g))
+        #expect(e.steps.filter { $0 == "0" }.count == 1, "\(e.steps)")
+    }
+}

@@ -21,7 +21,8 @@ struct FullScreenTerminalTests {
         let env = "env HOME=\(shellQuote(dir.path)) XDG_DATA_HOME=\(shellQuote(dir.path)) INPUTRC=/dev/null "
             + "LC_ALL=C.UTF-8 TERM=xterm-256color BPTUTOR_LESSONS=\(shellQuote(dir.path))"
         try tmux.start("stty -g > \(shellQuote(dir.path))/before; \(env) \(shellQuote(binary)) \(arguments); "
-                       + "echo exited=$?; stty -g > \(shellQuote(dir.path))/after; exec sleep 120",
+                       + "echo exited=$?; stty -g > \(shellQuote(dir.path))/after.tmp && mv \(shellQuote(dir.path))/after.tmp "
+                       + "\(shellQuote(dir.path))/after; exec sleep 120",
                        columns: columns, rows: rows)
     }
 

@@ -26,7 +26,7 @@ final class TmuxSession {
             stty -g > '\(directory.file("before"))'
             '\(executable)' --testing-library swift-testing --filter fullScreenFixture
             echo "status=$?" > '\(directory.file("status"))'
-            stty -g > '\(directory.file("after"))'
+            stty -g > '\(directory.file("after.tmp"))' && mv '\(directory.file("after.tmp"))' '\(directory.file("after"))'
             printf 'AFTER-MARKER\\n'
             sleep 600
             """

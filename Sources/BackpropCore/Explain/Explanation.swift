@@ -103,17 +103,29 @@ extension Graph {
         let closed = total.expandingDerivatives(naming: consumers, in: self)
         let closedText = renderer.render(closed)
         if closedText != steps.last { steps.append(closedText) }
-        let numbers = renderer.render(closed, substituting: true)
-        if numbers != steps.last, numbers != valueText { steps.append(numbers) }
-        steps.append(valueText)
+        // The numbers plugged in, unless they meet ∞ · 0 where the engine's fused
+        // log-sigmoid / log-softmax computed the finite value stably.
+        var note: String?
+        let plugged = closed.evaluate(in: self)
+        let pluggedFinite = plugged.storage.allSatisfy(\.isFinite)
+        if pluggedFinite || !gradient.storage.allSatisfy(\.isFinite) {
+            let numbers = renderer.render(closed, substituting: true)
+            if numbers != steps.last, numbers != valueText { steps.append(numbers) }
+        } else {
+            note = "the rule's numbers meet ∞ · 0 here; the engine computes log σ and log softmax stably, "
+                + "so the value is finite"
+        }
+        if steps.last != valueText { steps.append(valueText) }
 
         let contributions = paths.count > 1 ? paths.map { path in
             Explanation.Contribution(through: renderer.name(path.consumer),
                                      formula: renderer.render(path.formula),
                                      value: path.formula.evaluate(in: self))
         } : []
-        return Explanation(quantity: label, steps: steps, contributions: contributions,
-                           note: paths.count > 1 ? "\(renderer.name(id)) fans out to \(paths.count) quantities: their contributions add up" : nil,
-                           value: gradient)
+        if paths.count > 1 {
+            let fanOut = "\(renderer.name(id)) fans out to \(paths.count) quantities: their contributions add up"
+            note = note.map { fanOut + "; " + $0 } ?? fanOut
+        }
+        return Explanation(quantity: label, steps: steps, contributions: contributions, note: note, value: gradient)
     }
 }
