@@ -26,6 +26,16 @@ struct FullScreenTerminalTests {
                        columns: columns, rows: rows)
     }
 
+    /// `bptutor open` on the seven-part lesson in tmux, showing its first step.
+    func openSevenParts() throws -> (TemporaryDirectory, TmuxServer) {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("seven.lesson", Self.lesson)
+        let tmux = try TmuxServer()
+        try start(tmux, dir, "open \(shellQuote(path))")
+        #expect(try tmux.waitFor { $0.contains { $0.contains("This is part 1 of the lesson.") } }, "\(tmux.shown)")
+        return (dir, tmux)
+    }
+
     func sttyUnchanged(_ dir: TemporaryDirectory) -> Bool {
         guard waitForFile(dir.path + "/after"),
               let before = try? String(contentsOfFile: dir.path + "/before", encoding: .utf8),
@@ -50,13 +60,8 @@ struct FullScreenTerminalTests {
 
     @Test("six steps forward and six back give the first screen again; resize; a command; q")
     func stepResizeCommandQuit() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let path = try dir.write("seven.lesson", Self.lesson)
-        let tmux = try TmuxServer()
-        defer { tmux.kill() }
-        try start(tmux, dir, "open \(shellQuote(path))")
-        #expect(try tmux.waitFor { $0.contains { $0.contains("This is part 1 of the lesson.") } }, "\(tmux.shown)")
+        let (dir, tmux) = try openSevenParts()
+        defer { tmux.kill(); dir.remove() }
         let first = try tmux.screen()
         for k in 2...7 {
             try tmux.press("n")
@@ -89,13 +94,8 @@ struct FullScreenTerminalTests {
 
     @Test("Ctrl-C leaves the tutor with the terminal as it was")
     func controlC() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let path = try dir.write("seven.lesson", Self.lesson)
-        let tmux = try TmuxServer()
-        defer { tmux.kill() }
-        try start(tmux, dir, "open \(shellQuote(path))")
-        #expect(try tmux.waitFor { $0.contains { $0.contains("This is part 1 of the lesson.") } }, "\(tmux.shown)")
+        let (dir, tmux) = try openSevenParts()
+        defer { tmux.kill(); dir.remove() }
         try tmux.press("n")
         try tmux.press("C-c")
         #expect(try tmux.waitFor { $0.contains { $0.hasPrefix("exited=") } }, "\(tmux.shown)")
