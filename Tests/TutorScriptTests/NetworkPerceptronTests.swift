@@ -214,6 +214,12 @@ import ScriptSyntax
         let ref = Self.referenceRun(truthTable { $0 && $1 }, maxEpochs: 1)
         #expect(p.epochs == 1 && !p.converged)
         #expect(p.updates == ref.updates && p.w == ref.w && p.b == ref.b)
+        // It says it was interrupted, not that the data failed to converge.
+        #expect(p.cancelled)
+        #expect(s.text("perceptron").hasPrefix("perceptron stopped after 1 epoch (interrupted)"))
+        #expect(s.json("perceptron").first?.contains("\"cancelled\": true") == true)
+        s.interpreter.hooks.shouldCancel = { false }
+        #expect(!(try s.perceptronReport("perceptron")).cancelled)
     }
 
     @Test("perceptron errors: no data, targets that are not two classes")

@@ -18,6 +18,8 @@ public struct PerceptronReport: Sendable, Equatable {
     public var svm: HardMarginSVM
     /// The lecture's table, one row per epoch.
     public var epochLog: [Perceptron.EpochSummary]
+    /// The run was stopped from outside (Ctrl-C) before converging or reaching its epoch limit.
+    public var cancelled = false
 
     public var separable: Bool { svm.separable }
     /// γ of the lecture (y (x̃·w*) ≥ γ/2): 2ρ; nil when not separable.
@@ -34,8 +36,15 @@ public struct PerceptronReport: Sendable, Equatable {
     public static func run(_ data: Dataset, maxEpochs: Int = Perceptron.defaultMaxEpochs,
                            monitor: (Perceptron.EpochSummary) -> Bool = { _ in true }) throws(PerceptronError) -> PerceptronReport {
         var p = try Perceptron(data: data)
-        p.run(maxEpochs: maxEpochs, monitor: monitor)
-        return report(for: p)
+        var stopped = false
+        p.run(maxEpochs: maxEpochs) { epoch in
+            let goOn = monitor(epoch)
+            if !goOn { stopped = true }
+            return goOn
+        }
+        var result = report(for: p)
+        result.cancelled = stopped && !p.converged
+        return result
     }
 
     /// The report for a perceptron in any state (after single visits, too).

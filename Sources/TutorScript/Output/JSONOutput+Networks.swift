@@ -42,7 +42,7 @@ extension JSONOutput {
                 ("eta", .number(t.eta)),
                 ("lambda", .number(t.lambda)),
                 ("batch", optional(t.batchSize.map(Double.init))),
-                ("seed", .number(Double(t.seed))),
+                ("seed", t.mode == "batch" ? .null : .number(Double(t.seed))),   // batch mode draws nothing
                 ("stopped", .string(stopped)),
                 ("requested_epochs", .number(Double(r.requestedEpochs))),
             ]))])
@@ -71,6 +71,7 @@ extension JSONOutput {
                 ("gamma", optional(p.gamma)),
                 ("bound", optional(p.bound)),
                 ("within_bound", p.withinBound.map(JSONValue.bool) ?? .null),
+                ("cancelled", .bool(p.cancelled)),
                 ("epoch_log", .array(p.epochLog.map { e in
                     .object([("epoch", .number(Double(e.epoch))), ("updates", .number(Double(e.updates))),
                              ("errors", .number(Double(e.errors)))])

@@ -166,6 +166,8 @@ extension TextOutput {
         var out: [String] = []
         out.append(p.converged
             ? "perceptron converged after \(p.epochs) epoch\(p.epochs == 1 ? "" : "s"): \(p.updates) update\(p.updates == 1 ? "" : "s")"
+            : p.cancelled
+            ? "perceptron stopped after \(p.epochs) epoch\(p.epochs == 1 ? "" : "s") (interrupted): \(p.updates) updates"
             : "perceptron did not converge in \(p.epochs) epoch\(p.epochs == 1 ? "" : "s"): \(p.updates) updates")
         out.append("  w = \(vector(p.w)), b = \(f.format(p.b))")
         out.append("  R = max ‖(x, 1)‖ = \(f.format(p.radius))")
