@@ -142,6 +142,29 @@ import Testing
             #expect(abs(v * 100 - (v * 100).rounded()) < 1e-9)
         }
         #expect(StudentSeed.seed(for: "alice") == StudentSeed.seed(for: "alice"))
+    }
+
+    @Test("random(): editing other lines keeps a student's numbers; distinct draws differ")
+    func randomDrawsAreNamedNotPlaced() throws {
+        func values(_ text: String, seed: UInt64 = 7) throws -> [String: Double] {
+            var interpreter = Interpreter()
+            interpreter.variantSeed = seed
+            _ = ScriptRunner.run(SourceFile(name: "t", text: text), interpreter: &interpreter) { _, _ in }
+            var out: [String: Double] = [:]
+            for (name, id) in interpreter.graph.bindings { out[name] = interpreter.graph.value(of: id).storage[0] }
+            return out
+        }
+        let original = try values("w = random(-1, 1)\nb = random(-1, 1) + 0*random(5, 6)\n")
+        // The same lesson with narration added, lines moved and spaces changed.
+        let edited = try values("# a comment\nx = 3\n\nb =  random(-1, 1) + 0*random(5, 6)\nw   = random(-1, 1)\n")
+        #expect(original["w"] == edited["w"])
+        #expect(original["b"] == edited["b"])
+        #expect(original["w"] != original["b"])          // different names, different draws
+        // Drawing w again gives a new number (the second assignment updates the leaf in place).
+        let twice = try values("w = random(-1, 1)\nw = random(-1, 1)\n")
+        #expect(twice["w"] != original["w"])
+        // Another student, other numbers.
+        #expect(try values("w = random(-1, 1)\n", seed: 8)["w"] != original["w"])
         #expect(StudentSeed.seed(for: "alice") != StudentSeed.seed(for: "bob"))
     }
 }

@@ -18,6 +18,14 @@ extension Interpreter {
         if !target.indices.isEmpty {
             return try assignElement(target, op, value)
         }
+        // random() draws are named by what they are, not where they are written, so that
+        // editing other lines of a lesson keeps every student's numbers.
+        if Self.containsRandom(value) {
+            let draw = (randomDraws[name.name] ?? 0) + 1
+            randomDraws[name.name] = draw
+            randomContext = RandomContext(name: name.name, draw: draw, rhs: value)
+        }
+        defer { randomContext = nil }
         var rhs = value
         if let binary = op.binaryOperator {
             _ = try lookup(name)
@@ -98,5 +106,24 @@ extension Interpreter {
             }
         }
         return count
+    }
+
+    /// Whether an expression calls random(…).
+    static func containsRandom(_ e: Expression) -> Bool {
+        randomCalls(in: e).count > 0
+    }
+
+    /// The random(…) calls of an expression, in source order.
+    static func randomCalls(in e: Expression) -> [Expression] {
+        switch e.kind {
+        case .number, .name, .grad: return []
+        case .vector(let items): return items.flatMap(randomCalls)
+        case .matrix(let rows): return rows.flatMap { $0.flatMap(randomCalls) }
+        case .unary(_, let x), .keywordArgument(_, let x): return randomCalls(in: x)
+        case let .binary(_, a, b): return randomCalls(in: a) + randomCalls(in: b)
+        case let .call(function, arguments):
+            return (function.name == "random" ? [e] : []) + arguments.flatMap(randomCalls)
+        case let .index(base, indices): return randomCalls(in: base) + indices.flatMap(randomCalls)
+        }
     }
 }

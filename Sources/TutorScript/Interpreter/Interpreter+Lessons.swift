@@ -74,8 +74,11 @@ extension Interpreter {
 
     /// `random(low, high[, digits=D])`: a number for this student's variant,
     /// uniform in [low, high] and rounded to D decimals (2 unless given). It
-    /// depends only on the variant seed and where the call is written, so the
-    /// same seed gives the same numbers however often the line is evaluated.
+    /// depends only on the variant seed and on which draw it is: in an
+    /// assignment, the name assigned, the how-many-th assignment with random()
+    /// of that name, and the call's order in the right side (elsewhere, the
+    /// line and column). So the same seed gives the same numbers however often
+    /// it is evaluated, and editing other lines of a lesson does not change them.
     func randomValue(_ call: Expression, _ arguments: [Expression]) throws(Diagnostic) -> Tensor {
         var positional: [Double] = []
         var digits = 2.0
@@ -99,8 +102,14 @@ extension Interpreter {
         guard positional.count == 2, positional[0] <= positional[1] else {
             throw Diagnostic("random takes a low and a high bound, as in random(-1, 1, digits=2)", at: call.span)
         }
-        var key = variantSeed ^ 0x5851_F42D_4C95_7F2D
-        key = key &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(call.span.start.line) << 20 &+ UInt64(call.span.start.column)
+        let identity: String
+        if let context = randomContext,
+           let ordinal = Self.randomCalls(in: context.rhs).firstIndex(where: { $0.span == call.span }) {
+            identity = "\(context.name)#\(context.draw)#\(ordinal)"
+        } else {
+            identity = "@\(call.span.start.line):\(call.span.start.column)"
+        }
+        let key = variantSeed ^ StudentSeed.seed(for: identity)
         var rng = SplitMix64(seed: key)
         _ = rng.next()
         let x = rng.uniform(positional[0], positional[1])

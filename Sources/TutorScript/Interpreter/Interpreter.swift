@@ -23,6 +23,16 @@ public struct Interpreter: Sendable {
     public var hooks = InterpreterHooks()
     /// Chooses this student's numbers where a lesson writes random(low, high).
     public var variantSeed: UInt64 = 0
+    /// How many assignments with random() each name has had (the draw's identity).
+    var randomDraws: [String: Int] = [:]
+    /// While an assignment is evaluated: its name, which draw of that name it is, and its right side.
+    var randomContext: RandomContext?
+
+    struct RandomContext: Sendable {
+        var name: String
+        var draw: Int
+        var rhs: Expression
+    }
 
     public init(hooks: InterpreterHooks = InterpreterHooks()) {
         self.hooks = hooks
