@@ -21,9 +21,8 @@ enum LessonReplCommand {
         let repl = LessonRepl(session: session, console: console, printer: printer) { session in
             _ = store.save(ProgressRecording.record(session, variant: seed))
         }
-        let driver = ReplDriver.standard(terminal: terminal, completer: { word, _ in
-            (repl.session.interpreter.completionWords + ["next", "back", "reveal", "skip", "restart", "where", "quit"])
-                .filter { $0.hasPrefix(word) }.sorted()
+        let driver = ReplDriver.standard(terminal: terminal, completer: { word, before in
+            repl.session.interpreter.completions(for: word, lineBefore: before, extra: LessonRepl.words)
         })
         driver.skipsBlankLines = false
         let resumeAt = saved.map { $0.completed ? 0 : max(0, $0.step) } ?? 0

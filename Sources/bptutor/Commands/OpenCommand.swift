@@ -69,9 +69,8 @@ enum FullScreenTutor {
         }
         let box = TutorAppBox(state)
         var app = TutorApp(box: box)
-        let completionWords = { (box.state.lesson?.session.interpreter.completionWords ?? []) }
-        let options = FullScreenOptions(history: HistoryStore.standard(), completer: { word, _ in
-            completionWords().filter { $0.hasPrefix(word) }.sorted()
+        let options = FullScreenOptions(history: HistoryStore.standard(), completer: { word, before in
+            box.state.lesson?.session.interpreter.completions(for: word, lineBefore: before, extra: ["reveal", "skip"]) ?? []
         })
         func save() {
             if let s = box.state.lesson?.session, s.step >= 0 {

@@ -88,18 +88,7 @@ final class ReplSession {
     var failures = 0
 
     func completions(for word: String, lineBefore: String) -> [String] {
-        let first = lineBefore.split(separator: " ").first.map(String.init)
-        let words: [String]
-        if first == "help" {
-            words = HelpText.topics.map(\.name) + Functions.names
-        } else if let first, first == "set" {
-            words = interpreter.currentSettingKeys
-        } else {
-            // Functions complete with their parenthesis: `sigm<Tab>` gives `sigmoid(`.
-            let functions = Set(Functions.names)
-            words = interpreter.completionWords.map { functions.contains($0) ? $0 + "(" : $0 } + ["quit"]
-        }
-        return words.filter { $0.hasPrefix(word) }.sorted()
+        interpreter.completions(for: word, lineBefore: lineBefore, extra: ["quit"])
     }
 }
 

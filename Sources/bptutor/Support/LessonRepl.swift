@@ -19,6 +19,9 @@ final class LessonRepl {
         self.onChange = onChange
     }
 
+    /// The lesson mode's own words (completed like commands).
+    static let words = ["next", "back", "reveal", "skip", "restart", "where", "quit"]
+
     static let help = "Enter or 'next': the next step · 'back': the step before · 'restart' · 'where' · "
         + "at a question: an answer, 'reveal' or 'skip' · any command of the language · 'quit'"
 
