@@ -3,13 +3,33 @@
 /// Slips are made from the same symbolic rules as explanations (each op's
 /// pullback, each f'), not written per lesson.
 public struct Slip: Sendable, Equatable {
+    /// Which rule the slip breaks.
+    public enum Kind: Sendable, Equatable {
+        /// f'(x) left out, or taken at the output (here or up the chain).
+        case localDerivative
+        /// One path of a fan-out only.
+        case fanOut
+        /// Another factor of a chain-rule product left out.
+        case factor
+        /// p given for p − e_y after softmax and log.
+        case softmaxTarget
+        /// A term of a definition left out.
+        case term
+        /// A step with + instead of −.
+        case update
+        /// Sign, transpose, a factor 2 or N.
+        case shapeOrScale
+    }
+
     /// What went wrong, for the student: "forgot σ'(z): z̄ = ȳ · σ'(z), not ȳ".
     public var description: String
     public var value: Tensor
+    public var kind: Kind
 
-    public init(_ description: String, _ value: Tensor) {
+    public init(_ description: String, _ value: Tensor, kind: Kind) {
         self.description = description
         self.value = value
+        self.kind = kind
     }
 }
 
@@ -23,9 +43,7 @@ extension Graph {
     /// here or up to `depth` consumers up the chain: w̄ = z̄ · x with z̄'s σ'(z)
     /// forgotten is the same slip as in z̄ itself.
     private func derivativeSlips(of id: NodeID, renderer: FormulaRenderer, depth: Int) -> [Slip] {
-        gradientSlips(of: id, renderer: renderer, upstreamDepth: depth).filter {
-            $0.description.hasPrefix("forgot ") || $0.description.hasPrefix("evaluated ")
-        }
+        gradientSlips(of: id, renderer: renderer, upstreamDepth: depth).filter { $0.kind == .localDerivative }
     }
 
     private func gradientSlips(of id: NodeID, renderer: FormulaRenderer, upstreamDepth: Int) -> [Slip] {
@@ -48,7 +66,7 @@ extension Graph {
                     .map { renderer.render($0.element.formula) }.joined(separator: " + ")
                 slips.append(Slip("missed the fan-out: \(v) also feeds \(others.joined(separator: ", ")), so \(vbar) adds "
                                   + "\(missing) to \(renderer.render(path.formula))",
-                                  path.formula.evaluate(in: self)))
+                                  path.formula.evaluate(in: self), kind: .fanOut))
             }
         }
         // Each local derivative f'(x): left out, or evaluated at the output f(x) instead of x.
@@ -64,13 +82,13 @@ extension Graph {
                 let shown = renderer.render(sub)
                 let withoutFactor = path.formula.mapBottomUp { $0 == sub ? .scalar(1) : $0 }
                 slips.append(Slip("forgot \(shown): \(vbar) = \(renderer.render(path.formula)); the error signal must be "
-                                  + "multiplied by the local derivative \(shown)", total(withoutFactor)))
+                                  + "multiplied by the local derivative \(shown)", total(withoutFactor), kind: .localDerivative))
                 let output = Formula.apply(.function(f), [x])
                 let atOutput = path.formula.mapBottomUp { $0 == sub ? .derivative(f, output) : $0 }
                 let outputName = renderer.render(output.expandingDerivatives(naming: consumers, in: self))
                 slips.append(Slip("evaluated \(f.symbol)' at the output \(outputName) instead of at \(renderer.render(x)): "
                                   + "\(shown) = \(renderer.render(Formula.derivative(f, x).expandingDerivatives(naming: consumers, in: self)))",
-                                  total(atOutput)))
+                                  total(atOutput), kind: .localDerivative))
             }
         }
         // A local derivative forgotten further up the chain, carried down this path.
@@ -81,7 +99,7 @@ extension Graph {
                     let wrong = Formula.literal(upstream.value, label: nil)
                     let carried = path.formula.mapBottomUp { $0 == .gradient(path.consumer) ? wrong : $0 }
                     let total = rest.reduce(carried) { .apply(.add, [$0, $1]) }
-                    slips.append(Slip(upstream.description, total.evaluate(in: self)))
+                    slips.append(Slip(upstream.description, total.evaluate(in: self), kind: .localDerivative))
                 }
             }
         }
@@ -89,7 +107,7 @@ extension Graph {
         for c in 0..<count where ops[c] == .softmax && input0[c] == id {
             if (0..<count).contains(where: { ops[$0] == .logSoftmax && input0[$0] == c }) {
                 slips.append(Slip("gave p = softmax(\(v)) for the gradient; with cross-entropy it is p − e_y "
-                                  + "(subtract the one-hot target)", value(of: c)))
+                                  + "(subtract the one-hot target)", value(of: c), kind: .softmaxTarget))
             }
         }
         // Any other factor of a path's product left out (the x of z̄ · x, the 3x² + 2 of a chain).
@@ -104,7 +122,7 @@ extension Graph {
                 let product = kept.dropFirst().reduce(kept[0]) { .apply(.multiply, [$0, $1]) }
                 let total = rest.reduce(product) { .apply(.add, [$0, $1]) }.evaluate(in: self)
                 slips.append(Slip("left out the factor \(renderer.render(factor)): \(vbar) = \(renderer.render(path.formula))",
-                                  total))
+                                  total, kind: .factor))
             }
         }
         slips += Self.shapeAndScaleSlips(of: g, meanSizes: meanSizes(below: root))
@@ -125,7 +143,7 @@ extension Graph {
                     }
                     let value = (terms[0].negated && i != 0) ? Formula.apply(.negate, [sum]) : sum
                     slips.append(Slip("left out the term \(renderer.render(term.formula)) of \(renderer.render(def))",
-                                      value.evaluate(in: self)))
+                                      value.evaluate(in: self), kind: .term))
                 }
             }
         }
@@ -135,13 +153,13 @@ extension Graph {
 
     /// Sign, transpose, and the factors a dropped ½ or 1/N leaves.
     public static func shapeAndScaleSlips(of t: Tensor, meanSizes: [Int]) -> [Slip] {
-        var slips = [Slip("wrong sign", t.map { -$0 })]
-        if !t.isScalar { slips.append(Slip("transposed: the answer has the shape of the transpose", t.transposed)) }
-        slips.append(Slip("a factor of 2 too large: dropped the ½ (the derivative of ½u² is u, not 2u)", t.map { 2 * $0 }))
-        slips.append(Slip("a factor of 2 too small: the derivative of u² is 2u", t.map { $0 / 2 }))
+        var slips = [Slip("wrong sign", t.map { -$0 }, kind: .shapeOrScale)]
+        if !t.isScalar { slips.append(Slip("transposed: the answer has the shape of the transpose", t.transposed, kind: .shapeOrScale)) }
+        slips.append(Slip("a factor of 2 too large: dropped the ½ (the derivative of ½u² is u, not 2u)", t.map { 2 * $0 }, kind: .shapeOrScale))
+        slips.append(Slip("a factor of 2 too small: the derivative of u² is 2u", t.map { $0 / 2 }, kind: .shapeOrScale))
         for n in Set(meanSizes) where n > 1 {
-            slips.append(Slip("a factor of \(n) too large: dropped the 1/N of the mean (N = \(n))", t.map { $0 * Double(n) }))
-            slips.append(Slip("a factor of \(n) too small: divided by N = \(n) once too often", t.map { $0 / Double(n) }))
+            slips.append(Slip("a factor of \(n) too large: dropped the 1/N of the mean (N = \(n))", t.map { $0 * Double(n) }, kind: .shapeOrScale))
+            slips.append(Slip("a factor of \(n) too small: divided by N = \(n) once too often", t.map { $0 / Double(n) }, kind: .shapeOrScale))
         }
         return slips
     }

@@ -12,6 +12,9 @@ public struct Explanation: Sendable, Equatable {
     /// A sentence for what the chain does not say (a leaf, the backward root).
     public var note: String?
     public var value: Tensor
+    /// The rule in symbols, the right side of "z̄ = ȳ · σ'(z)" or "z = w · x + b";
+    /// nil for a leaf, a constant or the backward root.
+    public var rule: String?
 
     public struct Contribution: Sendable, Equatable {
         /// The consumer the path goes through.
@@ -60,7 +63,8 @@ extension Graph {
             let numbers = renderer.render(def, substituting: true)
             if numbers != steps[0] { steps.append(numbers) }
             steps.append(valueText)
-            return Explanation(quantity: label, steps: steps, contributions: [], note: nil, value: value)
+            return Explanation(quantity: label, steps: steps, contributions: [], note: nil, value: value,
+                               rule: steps[0])
         }
     }
 
@@ -99,7 +103,8 @@ extension Graph {
             let chain = paths.map { "\(renderer.gradientLabel($0.consumer)) · ∂\(renderer.name($0.consumer))/∂\(renderer.name(id))" }
             steps.append(chain.joined(separator: " + "))
         }
-        steps.append(renderer.render(total))
+        let rule = renderer.render(total)
+        steps.append(rule)
         let closed = total.expandingDerivatives(naming: consumers, in: self)
         let closedText = renderer.render(closed)
         if closedText != steps.last { steps.append(closedText) }
@@ -126,6 +131,7 @@ extension Graph {
             let fanOut = "\(renderer.name(id)) fans out to \(paths.count) quantities: their contributions add up"
             note = note.map { fanOut + "; " + $0 } ?? fanOut
         }
-        return Explanation(quantity: label, steps: steps, contributions: contributions, note: note, value: gradient)
+        return Explanation(quantity: label, steps: steps, contributions: contributions, note: note, value: gradient,
+                           rule: rule)
     }
 }

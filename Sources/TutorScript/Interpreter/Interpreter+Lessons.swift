@@ -46,14 +46,14 @@ extension Interpreter {
         switch expression.kind {
         case .grad(let name):
             let target = try lookup(name)
-            if let e = try? graph.explainGradient(of: target, renderer: r), e.steps.count > 1 {
-                rule = "\(e.quantity) = \(e.steps[e.steps.count > 2 && e.steps[0].contains("∂") ? 1 : 0])"
+            if let e = try? graph.explainGradient(of: target, renderer: r) {
+                rule = e.rule.map { "\(e.quantity) = \($0)" }
             }
             slips = graph.gradientSlips(of: target, renderer: r)
         case .name(let name):
             let target = try lookup(Identifier(name, span: expression.span))
             let e = graph.explainValue(of: target, renderer: r)
-            if e.steps.count > 1 { rule = "\(e.quantity) = \(e.steps[0])" }
+            rule = e.rule.map { "\(e.quantity) = \($0)" }
             slips = graph.valueSlips(of: target, renderer: r)
         case let .binary(.subtract, lhs, rhs):
             // An update w − η·w̄: the classic slip is stepping uphill.
@@ -62,7 +62,7 @@ extension Interpreter {
             let (b, _) = try lower(rhs, into: &flipped)
             if let up = try? flipped.addOp(.add, [a, b]) {
                 slips.append(Slip("stepped with + instead of −: gradient descent moves against the gradient",
-                                  flipped.value(of: up)))
+                                  flipped.value(of: up), kind: .update))
             }
             slips += Graph.shapeAndScaleSlips(of: expected, meanSizes: [])
         default:
