@@ -115,6 +115,15 @@ import Testing
         #expect(hint(e, Tensor(scalar: 0.5 + 0.5 * wbar)).hasPrefix("stepped with + instead of −"))
     }
 
+    @Test("a term left out of a value keeps the other terms' signs")
+    func termLeftOut() throws {
+        let e = try exercise("a = 2\nb = 3\nc = 0.5\nz = a - b - c\nask q z \"z?\"")
+        #expect(e.check(Tensor(scalar: -1.5)).correct)
+        #expect(hint(e, Tensor(scalar: -3.5)).hasPrefix("left out the term a"))   // −b − c
+        #expect(hint(e, Tensor(scalar: 1.5)).hasPrefix("left out the term b"))    // a − c
+        #expect(hint(e, Tensor(scalar: -1)).hasPrefix("left out the term c"))     // a − b
+    }
+
     @Test("no slip fits: the rule to apply; the instructor's hint wins")
     func fallbackHints() throws {
         let e = try exercise(Self.logistic + "backward L\nask q z.grad \"z̄?\"")

@@ -138,12 +138,13 @@ extension Graph {
             if terms.count > 1 {
                 for (i, term) in terms.enumerated() {
                     let rest = terms.enumerated().filter { $0.offset != i }.map(\.element)
-                    let sum = rest.dropFirst().reduce(rest[0].formula) { acc, t in
+                    // The remaining terms with their own signs: leaving a out of a − b leaves −b.
+                    let first = rest[0].negated ? Formula.apply(.negate, [rest[0].formula]) : rest[0].formula
+                    let sum = rest.dropFirst().reduce(first) { acc, t in
                         .apply(t.negated ? .subtract : .add, [acc, t.formula])
                     }
-                    let value = (terms[0].negated && i != 0) ? Formula.apply(.negate, [sum]) : sum
                     slips.append(Slip("left out the term \(renderer.render(term.formula)) of \(renderer.render(def))",
-                                      value.evaluate(in: self), kind: .term))
+                                      sum.evaluate(in: self), kind: .term))
                 }
             }
         }
