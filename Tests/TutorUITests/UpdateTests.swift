@@ -98,6 +98,12 @@ import TutorScript
         #expect(!state.showingHelp)
         #expect(state.update(.key(.character("q"))) == [.saveProgress, .quit])
         #expect(state.update(.interrupt) == [.saveProgress, .quit])
+        // With the command bar open, Ctrl-C drops the line and keeps the tutor.
+        #expect(state.update(.key(.character(":"))).contains { if case .openCommandBar = $0 { true } else { false } })
+        _ = state.update(.commandLineChanged(text: "w = ", cursor: 4))
+        #expect(state.update(.interrupt) == [.closeCommandBar])
+        #expect(!state.commandBar.isOpen)
+        #expect(state.update(.interrupt) == [.saveProgress, .quit])
     }
 
     @Test func blankAndPresentationReveal() throws {

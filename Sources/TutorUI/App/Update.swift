@@ -13,6 +13,11 @@ extension AppState {
         case .tick:
             return tick()
         case .interrupt:
+            // Ctrl-C while typing drops the line (as in the REPL), it does not quit.
+            if commandBar.isOpen {
+                commandBar = CommandBarState()
+                return [.closeCommandBar]
+            }
             if lesson?.training?.running == true {
                 lesson?.training?.running = false
                 lesson?.writeBack()
