@@ -49,6 +49,23 @@ public struct DecisionGrid: Sendable, Equatable {
         range.lowerBound + (range.upperBound - range.lowerBound) * Double(k) / Double(n - 1)
     }
 
+    /// The nearest of `count` evenly spaced points of `range` to `value` (0-based),
+    /// or nil when it lies outside, or the arithmetic is not finite (huge inputs).
+    public static func index(of value: Double, in range: ClosedRange<Double>, count: Int) -> Int? {
+        guard count >= 1 else { return nil }
+        let position = (value - range.lowerBound) / (range.upperBound - range.lowerBound) * Double(count - 1)
+        guard position.isFinite, abs(position) < 1e9 else { return count == 1 && value == range.lowerBound ? 0 : nil }
+        let k = Int(position.rounded())
+        return (0..<count).contains(k) ? k : nil
+    }
+
+    /// The cell (row 0 at the top) a 2-D point falls in, nil outside the grid.
+    public func cell(x1: Double, x2: Double) -> (row: Int, column: Int)? {
+        guard let c = Self.index(of: x1, in: x1Range, count: columns),
+              let r = Self.index(of: x2, in: x2Range, count: rows) else { return nil }
+        return (rows - 1 - r, c)
+    }
+
     public func x1(column c: Int) -> Double { Self.coordinate(x1Range, c, columns) }
     public func x2(row r: Int) -> Double { Self.coordinate(x2Range, rows - 1 - r, rows) }
 

@@ -386,13 +386,10 @@ extension Interpreter {
             var samples: [(row: Int, column: Int, label: Int)] = []
             for i in 0..<data.count {
                 let x = data.input(i)
-                let c = Int(((x[x.startIndex] - box.x1.lowerBound) / (box.x1.upperBound - box.x1.lowerBound)
-                             * Double(grid.columns - 1)).rounded())
-                let r = grid.rows - 1 - Int(((x[x.startIndex + 1] - box.x2.lowerBound)
-                                             / (box.x2.upperBound - box.x2.lowerBound) * Double(grid.rows - 1)).rounded())
+                guard let cell = grid.cell(x1: x[x.startIndex], x2: x[x.startIndex + 1]) else { continue }
                 let t = Array(data.target(i))
                 let label = rule.map { r in t.withUnsafeBufferPointer { r.trueClass($0.baseAddress!, count: t.count) } } ?? 0
-                if (0..<grid.rows).contains(r), (0..<grid.columns).contains(c) { samples.append((r, c, label)) }
+                samples.append((cell.row, cell.column, label))
             }
             return .grid(GridPicture(grid: grid, samples: samples))
         } catch {

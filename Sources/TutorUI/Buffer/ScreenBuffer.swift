@@ -21,7 +21,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     }
 
     public subscript(x: Int, y: Int) -> Cell {
-        get { cells[y * width + x] }
+        get { x >= 0 && y >= 0 && x < width && y < height ? cells[y * width + x] : .blank }
         set {
             guard x >= 0, y >= 0, x < width, y < height else { return }
             cells[y * width + x] = newValue

@@ -43,13 +43,12 @@ enum DecisionPlot {
         boundary.flush(into: &c, x: plot.x, y: plot.y, mark: "+")
         for i in 0..<data.count {
             let x = data.input(i)
-            let px = (x[x.startIndex] - box.x1.lowerBound) / (box.x1.upperBound - box.x1.lowerBound)
-            let py = (x[x.startIndex + 1] - box.x2.lowerBound) / (box.x2.upperBound - box.x2.lowerBound)
-            let col = Int((px * Double(plot.width - 1)).rounded())
-            let row = plot.height - 1 - Int((py * Double(plot.height - 1)).rounded())
-            guard (0..<plot.width).contains(col), (0..<plot.height).contains(row) else { continue }
+            guard let col = DecisionGrid.index(of: x[x.startIndex], in: box.x1, count: plot.width),
+                  let up = DecisionGrid.index(of: x[x.startIndex + 1], in: box.x2, count: plot.height) else { continue }
+            let row = plot.height - 1 - up
             let t = Array(data.target(i))
-            let label = rule.map { r in t.withUnsafeBufferPointer { r.trueClass($0.baseAddress!, count: t.count) } } ?? 0
+            let label = t.isEmpty ? 0
+                : rule.map { r in t.withUnsafeBufferPointer { r.trueClass($0.baseAddress!, count: t.count) } } ?? 0
             let mark = label == 0 ? "o" : label == 1 ? "x" : String(label % 10)
             c.setCell(plot.x + col, plot.y + row, mark, fg: label == 0 ? .red : .green, style: .bold)
         }

@@ -13,7 +13,8 @@ enum PerceptronPlot {
         var row = 0
         func bar(_ label: String, _ v: Double, _ scale: Double, _ color: CellColor) {
             guard row < inner.height else { return }
-            let n = scale > 0 ? min(barWidth, Int((v / scale * Double(barWidth)).rounded())) : 0
+            let share = v / scale * Double(barWidth)    // ∞/∞ (a bound that overflowed) draws an empty bar
+            let n = share.isFinite && share > 0 ? min(barWidth, Int(share.rounded())) : 0
             c.text(Text.pad(label, to: 12), x: inner.x, y: inner.y + row, fg: .gray)
             c.text(String(repeating: full, count: n) + String(repeating: empty, count: barWidth - n), x: inner.x + 13,
                    y: inner.y + row, fg: color)
