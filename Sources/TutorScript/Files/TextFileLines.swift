@@ -33,6 +33,8 @@ public enum TextFileLines {
             let bytes = UnsafeRawPointer(buffer!).assumingMemoryBound(to: UInt8.self)
             try body(UnsafeBufferPointer(start: bytes, count: length))
         }
+        // getline's -1 is also how a read error ends: never take a cut-off file for a whole one.
+        if ferror(file) != 0 { return .cannotOpen(reason: "a read error: " + String(cString: strerror(errno))) }
         return nil
     }
 

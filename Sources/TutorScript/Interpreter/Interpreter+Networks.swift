@@ -97,6 +97,11 @@ extension Interpreter {
         }
     }
 
+    /// Where the option a training error is about was written, if it was.
+    static func span(of error: TrainingError, in options: [CommandOption]) -> SourceSpan? {
+        error.option.flatMap { key in options.first { $0.key.name == key }?.valueSpan }
+    }
+
     static func seedValue(_ s: Double, span: SourceSpan) throws(Diagnostic) -> UInt64 {
         guard s == s.rounded(), s >= 0, s < 9.0e15 else {
             throw Diagnostic("seed is a whole number from 0 up, as in seed=7", at: span)
@@ -196,8 +201,9 @@ extension Interpreter {
             throw Diagnostic("give either targets=K or classes=C, not both", at: targetOption.key.span)
         }
         for option in [targetOption, classOption].compactMap({ $0 }) {
-            guard case .number(let n) = option.value, n == n.rounded(), n >= 1, n < 1_000_000 else {
-                throw Diagnostic("\(option.key.name) is a whole number from 1 up, as in \(option.key.name)=2",
+            // Each row stores a one-hot vector of C entries: a bound keeps memory sane.
+            guard case .number(let n) = option.value, n == n.rounded(), n >= 1, n <= 10_000 else {
+                throw Diagnostic("\(option.key.name) is a whole number from 1 to 10000, as in \(option.key.name)=2",
                                  at: option.valueSpan)
             }
             targets = option.key.name == "targets" ? .columns(Int(n)) : .classes(Int(n))
@@ -302,8 +308,7 @@ extension Interpreter {
                                              batchSize: mode == .minibatch ? batch : nil, seed: seed,
                                              result: result, samples: data.count))
         } catch {
-            let span = error.option.flatMap { key in options.first { $0.key.name == key }?.valueSpan } ?? keyword.span
-            throw Diagnostic(error.description, at: span)
+            throw Diagnostic(error.description, at: Self.span(of: error, in: options) ?? keyword.span)
         }
     }
 
@@ -336,7 +341,7 @@ extension Interpreter {
             }
             return .step(report)
         } catch {
-            throw Diagnostic(error.description, at: keyword.span)
+            throw Diagnostic(error.description, at: Self.span(of: error, in: options) ?? keyword.span)
         }
     }
 
