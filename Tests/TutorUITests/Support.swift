@@ -51,7 +51,9 @@ enum Fixture {
 enum FixtureError: Error { case missing(String), invalid(String, [String]) }
 
 /// Compares a buffer's lines with Snapshots/NAME.txt; BPTUTOR_RECORD=1 (or a
-/// missing file) writes it. A mismatch fails with a line diff.
+/// missing file) writes it. A mismatch fails with a line diff. Writing a snapshot
+/// is reported as a failure too, so a missing or re-recorded file never passes
+/// unseen: run again (without BPTUTOR_RECORD) to compare against it.
 func assertSnapshot(_ buffer: ScreenBuffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = Paths.snapshots.appendingPathComponent(name + ".txt")
     let actual = buffer.lines.joined(separator: "\n") + "\n"
@@ -59,6 +61,8 @@ func assertSnapshot(_ buffer: ScreenBuffer, named name: String, sourceLocation: 
     if record || !FileManager.default.fileExists(atPath: url.path) {
         try? FileManager.default.createDirectory(at: Paths.snapshots, withIntermediateDirectories: true)
         try? actual.write(to: url, atomically: true, encoding: .utf8)
+        Issue.record("snapshot \(name) was \(record ? "re-recorded" : "missing and has been written"); run the tests again",
+                     sourceLocation: sourceLocation)
         return
     }
     let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""

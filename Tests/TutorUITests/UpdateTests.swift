@@ -122,23 +122,33 @@ import TutorScript
     }
 
     @Test func trainingRunsInSlicesOnTicks() throws {
-        guard Fixture.exists("02-xor.lesson") else { return }
-        var state = try Fixture.state("02-xor.lesson", step: 1)
-        guard state.lesson?.session.interpreter.session.network != nil,
-              state.lesson?.session.interpreter.session.data != nil else { return }
-        let w1 = state.lesson!.session.interpreter.graph.bindings["W1"]!
-        let before = state.lesson!.session.interpreter.graph.value(of: w1)
+        // Step 7 of 02-xor ("σ(5x): a smooth step") ends with a sigmoid 2-2-1 network on the
+        // XOR data; its question is skipped so the step runs to its end.
+        var state = try Fixture.state("02-xor.lesson", step: 6)
+        while state.lesson?.session.pending != nil { _ = state.update(.commandEntered("skip")) }
+        let interpreter = { state.lesson!.session.interpreter }
+        let nodes = try #require(interpreter().session.network, "step 7 of 02-xor has a network")
+        try #require(interpreter().session.data != nil, "step 7 of 02-xor has data")
+        #expect(nodes.spec.activations.map(\.rawValue) == ["sigmoid", "sigmoid"])
+        let w1 = { interpreter().graph.value(of: interpreter().graph.bindings["W1"]!) }
+        let before = w1()
         #expect(state.update(.key(.character("r"))) == [.startTicks])
         _ = state.update(.tick)
-        #expect((state.lesson?.training?.epochsDone ?? 0) > 0)
-        #expect(state.view(width: 120, height: 40).text.contains("training"))
-        #expect(state.update(.key(.character("r"))) == [.stopTicks])  // pause: weights written back
-        let after = state.lesson!.session.interpreter.graph.value(of: state.lesson!.session.interpreter.graph.bindings["W1"]!)
-        #expect(after != before)
-        _ = state.update(.key(.character("r")))
+        let run = try #require(state.lesson?.training)
+        #expect(run.epochsDone > 0 && run.epochsDone <= run.target)
+        #expect(run.epochsDone % run.epochsPerTick == 0 || run.epochsDone == run.target)   // whole slices
+        if run.running {
+            #expect(state.update(.key(.character("r"))) == [.stopTicks])  // pause writes the weights back
+        }
+        #expect(w1() != before)
+        #expect(state.view(width: 120, height: 40).text.contains("\(run.epochsDone)/\(run.target)"))
+        // Resuming runs to the end, tick by tick, and stops by itself.
+        if state.lesson?.training?.running == false, run.epochsDone < run.target {
+            _ = state.update(.key(.character("r")))
+        }
         var ticks = 0
         while state.lesson?.training?.running == true, ticks < 10_000 { _ = state.update(.tick); ticks += 1 }
-        #expect(state.lesson?.training?.running == false)
+        #expect(state.lesson?.training?.running != true)
     }
 
     @Test func pickerOpensTheSelectedLesson() {
@@ -167,7 +177,7 @@ import TutorScript
 
     @Test(arguments: [false, true])
     func asciiModeHasOnlyAscii(presentation: Bool) throws {
-        for file in ["logistic.lesson", "04-two-layer-backprop.lesson", "02-xor.lesson", "01-perceptron.lesson"] where Fixture.exists(file) {
+        for file in ["logistic.lesson", "04-two-layer-backprop.lesson", "02-xor.lesson", "01-perceptron.lesson"] {
             let lesson = try Fixture.lesson(file)
             for step in [0, lesson.steps.count / 2, lesson.steps.count - 1] {
                 let state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step, presentation: presentation)
@@ -196,7 +206,6 @@ import TutorScript
     }
 
     @Test func networkDiagramShowsSignsByGlyph() throws {
-        guard Fixture.exists("04-two-layer-backprop.lesson") else { return }
         let state = try Fixture.state("04-two-layer-backprop.lesson", step: 3)
         let text = state.view(width: 120, height: 40, options: ViewOptions(unicode: false, color: false)).text
         #expect(text.contains("Network"))
@@ -217,18 +226,5 @@ import TutorScript
         let lesson = try Fixture.lesson("logistic.lesson")
         let ms = RenderBenchmark.busiestFrame(lesson: lesson, step: 1, iterations: 3)
         #expect(ms > 0)
-    }
-}
-
-@Suite struct BenchmarkFigure {
-    /// Prints ms per full frame of the busiest screens (run in release for the real figure).
-    @Test func busiestFrames() throws {
-        for (file, step) in [("04-two-layer-backprop.lesson", 3), ("02-xor.lesson", 8), ("logistic.lesson", 2)] where Fixture.exists(file) {
-            let lesson = try Fixture.lesson(file)
-            for (w, h) in [(120, 40), (250, 70)] {
-                let ms = RenderBenchmark.busiestFrame(lesson: lesson, step: min(step, lesson.steps.count - 1), width: w, height: h, iterations: 50)
-                print("BENCH \(file) step \(step + 1) \(w)x\(h): \(ms) ms/frame")
-            }
-        }
     }
 }
