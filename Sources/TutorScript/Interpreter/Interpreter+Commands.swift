@@ -27,16 +27,12 @@ extension Interpreter {
 
         case .explain(let reference):
             let id = try lookup(reference.name)
-            if reference.gradient {
-                do {
-                    return [.explanation(name: reference.name.name, gradient: true,
-                                         try graph.explainGradient(of: id, renderer: renderer))]
-                } catch {
-                    throw Diagnostic(error.description, at: reference.span)
-                }
+            do {
+                return [.explanation(name: reference.name.name, gradient: reference.gradient,
+                                     try explanation(of: id, gradient: reference.gradient))]
+            } catch {
+                throw Diagnostic(error.description, at: reference.span)
             }
-            return [.explanation(name: reference.name.name, gradient: false,
-                                 graph.explainValue(of: id, renderer: renderer))]
 
         case let .gradcheck(name, options):
             let id = try lookup(name)
@@ -73,12 +69,7 @@ extension Interpreter {
             return [.help(try HelpText.text(for: topic))]
 
         case .names:
-            let r = renderer
-            return [.names(boundNames.map { name in
-                let id = graph.bindings[name]!
-                return BindingSummary(name: name, shape: graph[id].shape, isLeaf: graph[id].isLeaf,
-                                      definition: graph[id].definition.map { r.render($0) })
-            })]
+            return [.names(bindingSummaries)]
 
         case .reset:
             graph = Graph()
@@ -90,6 +81,21 @@ extension Interpreter {
 
         case .title, .say, .lessonStep, .ask:
             return try runLessonCommand(command, keyword: keyword)
+        }
+    }
+
+    /// What `explain` shows for a node's value or gradient (also for the screen's formula pane).
+    public func explanation(of id: NodeID, gradient: Bool) throws(ExplainError) -> Explanation {
+        gradient ? try graph.explainGradient(of: id, renderer: renderer) : graph.explainValue(of: id, renderer: renderer)
+    }
+
+    /// What `names` lists: every bound name, its shape and definition.
+    public var bindingSummaries: [BindingSummary] {
+        let r = renderer
+        return boundNames.map { name in
+            let id = graph.bindings[name]!
+            return BindingSummary(name: name, shape: graph.shape(of: id), isLeaf: graph.isLeaf(id),
+                                  definition: graph.definition(of: id).map { r.render($0) })
         }
     }
 

@@ -111,10 +111,10 @@ extension LessonState {
     }
 
     /// The quantities the table lists: all of them, or in presentation mode the step's revealed ones.
-    func visibleQuantities(presentation: Bool) -> [ShownQuantity] {
+    func visibleQuantities(presentation: Bool, changed: [String]? = nil) -> [ShownQuantity] {
         let all = quantities
         guard presentation else { return all }
-        let changed = changedNames
+        let changed = changed ?? changedNames
         let order = Dictionary(uniqueKeysWithValues: changed.enumerated().map { ($1, $0) })
         return all.filter { (order[$0.name] ?? Int.max) < revealed }
     }
@@ -127,20 +127,17 @@ extension LessonState {
 
     /// The explanation of the selected quantity, as `explain` prints it.
     func explanation(for name: String, gradient: Bool) -> [String] {
-        var scratch = session.interpreter
-        var lines: [String] = []
-        let line = "explain " + name + (gradient ? ".grad" : "")
-        _ = ScriptRunner.runLine(line, interpreter: &scratch) { event, settings in
-            switch event {
-            case .output(let o):
-                if let s = TextOutput(settings: settings, interactive: true).render(o) {
-                    lines += s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                }
-            case .error(let d):
-                lines.append(d.message)
-            }
+        let interpreter = session.interpreter
+        guard let id = interpreter.graph.bindings[name] else { return ["unknown name '\(name)'"] }
+        do {
+            let e = try interpreter.explanation(of: id, gradient: gradient)
+            let text = TextOutput(settings: interpreter.settings, interactive: true)
+                .render(.explanation(name: name, gradient: gradient, e)) ?? ""
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            return lines
+        } catch {
+            return [error.description]
         }
-        if lines.last == "" { lines.removeLast() }
-        return lines
     }
 }

@@ -55,16 +55,9 @@ extension AppState {
         NarrationView.render(into: &c, area: layout.narration, title: label.isEmpty ? "Narration" : label,
                              narration: state.record.narration, question: session.pending, presentation: presentation)
 
-        let all = state.quantities
-        let changedList = interpreter.changedQuantities(since: state.stepStart).map(\.name)
+        let changedList = state.changedNames
         let changed = Set(changedList)
-        let shown: [ShownQuantity]
-        if presentation {
-            let order = Dictionary(uniqueKeysWithValues: changedList.enumerated().map { ($1, $0) })
-            shown = all.filter { (order[$0.name] ?? Int.max) < state.revealed }
-        } else {
-            shown = all
-        }
+        let shown = state.visibleQuantities(presentation: presentation, changed: changedList)
         let title = presentation ? "Quantities (\(min(state.revealed, changedList.count))/\(changedList.count) shown)"
                                  : "Quantities"
         QuantityTable.render(into: &c, area: layout.quantities, quantities: shown, changed: changed,
@@ -157,12 +150,7 @@ extension AppState {
     }
 
     private func bindings(_ interpreter: Interpreter) -> [BindingSummary] {
-        var scratch = interpreter
-        var out: [BindingSummary] = []
-        _ = ScriptRunner.runLine("names", interpreter: &scratch) { event, _ in
-            if case .output(.names(let b)) = event { out = b }
-        }
-        return out
+        interpreter.bindingSummaries
     }
 }
 
