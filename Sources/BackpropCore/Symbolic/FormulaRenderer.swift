@@ -156,9 +156,7 @@ public struct FormulaRenderer {
 
     static func superscript(_ k: Double) -> String? {
         guard k == k.rounded(), abs(k) < 100, k >= 2 || k < 0 else { return nil }
-        let digits: [Character: String] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
-                                           "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
-        return String(Int(k)).map { digits[$0] ?? "" }.joined()
+        return ScriptDigits.superscript(Int(k))
     }
 }
 

@@ -99,15 +99,6 @@ enum DisplayColumns {
 
     /// Columns `character` takes on the screen (0 for combining marks).
     static func width(of character: Character) -> Int {
-        ScreenBufferWidth.of(character)
-    }
-}
-
-/// The widths `ScreenBuffer.write` lays text out with, so the command-bar cursor
-/// sits where the view drew the text.
-enum ScreenBufferWidth {
-    static func of(_ character: Character) -> Int {
-        var probe = ScreenBuffer(width: 4, height: 1)
-        return probe.write(String(character), x: 0, y: 0)
+        ScreenBuffer.width(of: character)
     }
 }

@@ -1,3 +1,4 @@
+import TutorScript
 import Glibc
 
 /// The file name of each (lesson, variant) record, safe for any text.
@@ -25,7 +26,7 @@ enum ProgressFileName {
         if let variant { name += "@" + encode(variant) }
         name += suffix
         guard name.utf8.count > maximumLength else { return name }
-        let hash = fnv1a64(Array(name.utf8))
+        let hash = FNV1a.hash(name.utf8)
         let hex = String(hash, radix: 16)
         return String(name.prefix(keptPrefixLength)) + "#" + String(repeating: "0", count: 16 - hex.count) + hex + suffix
     }
@@ -94,15 +95,6 @@ enum ProgressFileName {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
-    }
-
-    static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 
     /// The process id in a temporary file's name, or nil when it is not one.

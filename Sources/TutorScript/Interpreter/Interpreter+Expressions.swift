@@ -122,6 +122,13 @@ extension Interpreter {
         return .index(row: row - 1, column: column - 1)
     }
 
+    /// The number, vector or matrix a line spells, with no names in it: what counts
+    /// as an answer typed at a question (the REPL's lesson mode, the screen's bar).
+    public func answerValue(_ line: String) -> Tensor? {
+        guard case .success(let e) = Parser.parseExpression(SourceFile(name: "<answer>", text: line)) else { return nil }
+        return (try? constantValue(e)) ?? nil
+    }
+
     /// The value of an expression that mentions no quantity (numbers, vector
     /// and matrix literals, arithmetic and functions of them), or nil. It is
     /// computed on a scratch tape exactly as the graph computes it, so that

@@ -125,17 +125,9 @@ public enum Notation: String, Sendable, CaseIterable {
         }
     }
 
-    static func sup(_ n: Int) -> String {
-        let digits: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
-                                              "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
-        return "⁽" + String(String(n).map { digits[$0]! }) + "⁾"
-    }
+    static func sup(_ n: Int) -> String { "⁽" + ScriptDigits.superscript(n) + "⁾" }
 
-    static func sub(_ n: Int) -> String {
-        let digits: [Character: Character] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅",
-                                              "6": "₆", "7": "₇", "8": "₈", "9": "₉"]
-        return String(String(n).map { digits[$0]! })
-    }
+    static func sub(_ n: Int) -> String { ScriptDigits.subscript(n) }
 }
 
 extension NetworkNodes {

@@ -64,7 +64,8 @@ public struct TextOutput: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func block(_ t: Tensor) -> [String] {
+    /// A value as aligned rows (one line for a scalar).
+    public func block(_ t: Tensor) -> [String] {
         t.isScalar ? [numbers.format(t.scalar)] : MatrixText.block(t, numbers: numbers)
     }
 

@@ -170,7 +170,7 @@ extension LessonState {
 
     /// A line from the command bar: an answer to the pending question, or a command.
     mutating func run(_ raw: String) {
-        let line = raw.trimmingSpaces
+        let line = raw.trimmingWhitespace
         guard !line.isEmpty else { return }
         if let e = session.pending {
             if line == "reveal", let shown = session.reveal() {
@@ -185,7 +185,7 @@ extension LessonState {
                 absorb(session.resume())
                 return
             }
-            if let value = Self.plainValue(line), let result = session.answer(value) {
+            if let value = session.interpreter.answerValue(line), let result = session.answer(value) {
                 if result.correct {
                     message = StatusMessage("✓ right: \(e.id) = " + Self.inline(result.expected, session.interpreter.settings), kind: .good)
                     absorb(session.resume())
@@ -223,30 +223,7 @@ extension LessonState {
         if selected == nil { selected = changedNames.last }
     }
 
-    /// The number, vector or matrix a line spells, with no names in it (an answer).
-    static func plainValue(_ line: String) -> Tensor? {
-        var blank = Interpreter()
-        var value: Tensor?
-        var count = 0
-        let outcome = ScriptRunner.runLine(line, interpreter: &blank) { event, _ in
-            count += 1
-            if case .output(.value(let t)) = event { value = t }
-        }
-        guard outcome == .completed(failures: 0), count == 1 else { return nil }
-        return value
-    }
-
     static func inline(_ t: Tensor, _ settings: Settings) -> String {
-        TextOutput(settings: settings, interactive: false).labelled("", t).joined(separator: " ")
-            .dropFirst(3).description
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
+        TextOutput(settings: settings, interactive: false).block(t).joined(separator: "  ")
     }
 }

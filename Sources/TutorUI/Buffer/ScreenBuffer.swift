@@ -40,7 +40,7 @@ public struct ScreenBuffer: Sendable, Equatable {
         var column = x
         for ch in text {
             if ch == "\n" { break }
-            let w = ch == "\t" ? 1 : DisplayWidth.of(ch)
+            let w = Self.width(of: ch)
             if w == 0 { continue }
             if column + w > end { break }
             if column >= 0 {
@@ -51,6 +51,11 @@ public struct ScreenBuffer: Sendable, Equatable {
             column += w
         }
         return column - x
+    }
+
+    /// The columns `write` gives a character (a tab is one blank; combining marks none).
+    public static func width(of character: Character) -> Int {
+        character == "\t" ? 1 : DisplayWidth.of(character)
     }
 
     /// Fills a rectangle with one cell.

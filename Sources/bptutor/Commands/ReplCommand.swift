@@ -92,8 +92,4 @@ final class ReplSession {
     }
 }
 
-extension String {
-    var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-}
+

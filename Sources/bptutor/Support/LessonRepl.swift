@@ -76,7 +76,7 @@ final class LessonRepl {
             session.skip()
             show(session.resume())
         default:
-            if session.pending != nil, let value = answerValue(line) {
+            if session.pending != nil, let value = session.interpreter.answerValue(line) {
                 answer(value)
             } else {
                 runCommand(line)
@@ -98,11 +98,6 @@ final class LessonRepl {
         }
     }
 
-    /// The line as an answer, when it is just numbers (a number, vector or matrix).
-    private func answerValue(_ line: String) -> Tensor? {
-        guard case .success(let e) = Parser.parseExpression(SourceFile(name: "<answer>", text: line)) else { return nil }
-        return (try? session.interpreter.constantValue(e)) ?? nil
-    }
 
     private func runCommand(_ line: String) {
         let source = SourceFile(name: "<repl>", text: line)
