@@ -68,12 +68,6 @@ public enum ClassificationRule: Sendable, Equatable, CustomStringConvertible {
         output.withUnsafeBufferPointer { predictedClass($0.baseAddress!, count: $0.count) }
     }
 
-    /// The target value that class `k` stands for (threshold rules: low/high).
-    public func targetValue(ofClass k: Int) -> Double? {
-        if case let .threshold(_, low, high) = self { return k == 1 ? high : low }
-        return nil
-    }
-
     public var description: String {
         switch self {
         case let .threshold(cut, low, high):

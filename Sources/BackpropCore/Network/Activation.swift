@@ -34,10 +34,6 @@ public enum Activation: String, Sendable, CaseIterable, CustomStringConvertible 
         return .softmax
     }
 
-    /// step and sign have derivative 0 everywhere they have one: gradient
-    /// descent cannot move the weights below such a layer.
-    public var hasZeroDerivative: Bool { self == .step || self == .sign }
-
     /// The names accepted in `net … act=`, `hidden=`, `output=`.
     public static var names: String { allCases.map(\.rawValue).joined(separator: " ") }
 }

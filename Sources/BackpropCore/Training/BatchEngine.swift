@@ -136,16 +136,6 @@ final class BatchEngine {
         refreshTransposes()
     }
 
-    /// Σ_l ‖W_l‖².
-    func weightNormSquared() -> Double {
-        var s = 0.0
-        for l in 1...depth {
-            let wl = w[l - 1]
-            for k in 0..<(sizes[l] * sizes[l - 1]) { s += wl[k] * wl[k] }
-        }
-        return s
-    }
-
     // MARK: Passes
 
     /// Z_l and A_l for `rows` samples whose inputs are the rows of `x`.

@@ -83,8 +83,6 @@ public enum SingleStep {
         try step(network, data: data, samples: Array(0..<data.count), eta: eta, lambda: lambda)
     }
 
-    /// A sample picked at random, as lecture 001's SGD does, from a seeded generator.
-    public static func randomSample(count: Int, rng: inout SplitMix64) -> Int { rng.below(count) }
 }
 
 /// What one step did. Matrices over several samples have one column per sample

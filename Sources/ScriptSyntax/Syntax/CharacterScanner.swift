@@ -9,8 +9,6 @@ struct CharacterScanner {
         characters = Array(text)
     }
 
-    var isAtEnd: Bool { index >= characters.count }
-
     func peek(_ offset: Int = 0) -> Character? {
         let i = index + offset
         return i < characters.count ? characters[i] : nil

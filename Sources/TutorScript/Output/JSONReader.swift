@@ -22,11 +22,6 @@ extension JSONValue {
         return nil
     }
 
-    public var isNull: Bool {
-        if case .null = self { return true }
-        return false
-    }
-
     /// A number, or one of the strings "NaN", "Infinity", "-Infinity" that stand
     /// for the values JSON numbers cannot carry.
     public var double: Double? {

@@ -53,8 +53,6 @@ struct DotGrid {
         }
     }
 
-    func isSet(column c: Int, row r: Int) -> Bool { bits[r * columns + c] != 0 }
-
     /// Draws every cell with dots into `canvas` at `origin` (ASCII: `mark`).
     func flush(into canvas: inout Canvas, x: Int, y: Int, mark: String = "*", style: CellStyle = []) {
         for r in 0..<rows {
