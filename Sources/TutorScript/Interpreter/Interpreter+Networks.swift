@@ -351,10 +351,17 @@ extension Interpreter {
         guard let input else {
             let (network, data) = try networkAndData(keyword)
             let rule = ClassificationRule.infer(for: data, outputs: network.spec.outputSize)
+            // The batched forward pass accuracy and grid use, so all three agree at a threshold.
+            let outputs: Tensor
+            do { outputs = try Evaluation.predict(network, data: data) } catch {
+                throw Diagnostic(error.description, at: keyword.span)
+            }
+            let classes = rule.map { Evaluation.classes(outputs, rule: $0) }
+            let outputRows = outputs.rowArrays
             let rows = (0..<data.count).map { i in
                 let x = Array(data.input(i)), t = Array(data.target(i))
-                let y = Evaluation.predict(network, input: x)
-                return PredictionTable.Row(input: x, target: t, output: y, predictedClass: rule?.predictedClass(y),
+                let y = outputRows[i]
+                return PredictionTable.Row(input: x, target: t, output: y, predictedClass: classes?[i],
                                            trueClass: rule.map { r in t.withUnsafeBufferPointer { r.trueClass($0.baseAddress!, count: t.count) } })
             }
             return .predictions(PredictionTable(rows: rows))
