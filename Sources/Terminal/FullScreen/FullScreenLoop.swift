@@ -137,8 +137,9 @@ extension FullScreen {
                 case .key(let key):
                     interruptsUnanswered = 0
                     pending.append(.key(key))
-                case .alt(let character):
-                    pending.append(.key(.character(character)))
+                case .alt:
+                    // The app binds no Alt keys: Alt-q must not act as q (and quit).
+                    break
                 }
             }
         }
