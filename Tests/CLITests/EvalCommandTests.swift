@@ -183,17 +183,7 @@ import Testing
 
     @Test("the lecture 002 example end to end")
     func lecture() throws {
-        let r = try bptutor("eval", "--json", input: """
-            w = 0.5
-            x = 1.5
-            b = 0.15
-            t = 1
-            lam = 0.1
-            z = w*x + b
-            y = sigmoid(z)
-            L = 0.5*(y - t)^2
-            R = 0.5*w^2
-            Lreg = L + lam*R
+        let r = try bptutor("eval", "--json", input: SharedFixture.text("lecture002.bp") + """
             backward Lreg
             show w b
             gradcheck Lreg

@@ -5,31 +5,24 @@ import Testing
 /// depend on the shipped ones): exit codes, the check JSON of the contract,
 /// located errors, and per-student variants.
 @Suite struct LessonCommandTests {
-    /// Lecture 002's logistic least squares with a per-student weight.
-    static let lesson = """
-    title "Logistic least squares"
-    say "z = wx + b, y = σ(z), L = ½(y − t)²"
-    step "Forward"
-    w = random(0.2, 0.9, digits=2)
-    x = 1.5
-    b = 0.15
-    t = 1
-    z = w*x + b
-    y = sigmoid(z)
-    L = 0.5*(y - t)^2
-    ask q1 z "What is z?"
-    step "Backward"
-    backward L
-    ask q2 z.grad "What is z̄?"
-    ask q3 w - 0.5*w.grad "w after one step with η = 0.5?"
-    """
+    /// Lecture 002's logistic least squares with a per-student weight (Tests/Fixtures/logistic.lesson).
+    static var lesson: String { SharedFixture.text("logistic.lesson") }
 
     /// The lesson's numbers for weight w, computed here from the lecture's formulas.
-    static func answers(w: Double) -> (z: Double, zbar: Double, update: Double) {
-        let z = w * 1.5 + 0.15
-        let y = 1 / (1 + exp(-z))
-        let zbar = (y - 1) * y * (1 - y)
-        return (z, zbar, w - 0.5 * zbar * 1.5)
+    struct Answers {
+        var z, ybar, zbar, wbar, update: Double
+
+        init(w: Double) {
+            z = w * 1.5 + 0.15
+            let y = 1 / (1 + exp(-z))
+            ybar = y - 1
+            zbar = ybar * y * (1 - y)
+            wbar = zbar * 1.5
+            update = w - 0.5 * wbar
+        }
+
+        /// An answers file with every answer right.
+        var file: String { "q0 = \(z)\nq1 = \(ybar)\nq2 = \(zbar)\nq3 = \(wbar)\nq4 = \(update)\n" }
     }
 
     /// The weight a variant drew, read from the lesson's own transcript.
@@ -53,28 +46,27 @@ import Testing
         let path = try dir.write("logistic.lesson", Self.lesson)
         let w = try Self.weight(dir, path, seed: nil)
         #expect(w >= 0.2 && w <= 0.9)
-        let a = Self.answers(w: w)
-        let right = try dir.write("right.txt", "# my answers\nq1 = \(a.z)\nq2 = \(a.zbar)\nq3 = \(a.update)\n")
+        let a = Answers(w: w)
+        let right = try dir.write("right.txt", "# my answers\n" + a.file)
         let r = try Self.runBPTutor(["check", path, right])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(r.stdout.hasPrefix("check logistic: 3 of 3 correct"))
+        #expect(r.stdout.hasPrefix("check logistic: 5 of 5 correct"))
 
-        // ȳ given for z̄ (forgot σ'(z)), and the update stepped uphill; q1 missing.
-        let y = 1 / (1 + exp(-a.z))
-        let wrong = try dir.write("wrong.txt", "q2 = \(y - 1)\nq3 = \(w + 0.5 * a.zbar * 1.5)\n")
+        // ȳ given for z̄ (forgot σ'(z)), and the update stepped uphill; q0, q1, q3 missing.
+        let wrong = try dir.write("wrong.txt", "q2 = \(a.ybar)\nq4 = \(w + 0.5 * a.wbar)\n")
         let j = try Self.runBPTutor(["check", path, wrong, "--json"])
         #expect(j.status == 1)
         let object = try jsonObject(j.stdout.trimmingCharacters(in: .newlines))
         let check = try #require(object["check"] as? [String: Any])
         #expect(check["score"] as? Int == 0)
-        #expect(check["total"] as? Int == 3)
+        #expect(check["total"] as? Int == 5)
         let results = try #require(check["results"] as? [[String: Any]])
-        #expect(results.map { $0["id"] as? String } == ["q1", "q2", "q3"])
+        #expect(results.map { $0["id"] as? String } == ["q0", "q1", "q2", "q3", "q4"])
         #expect(results.allSatisfy { Set($0.keys) == ["id", "correct", "expected", "given", "hint"] })
         #expect(results[0]["given"] is NSNull)
-        #expect(abs((results[1]["expected"] as? Double ?? 0) - a.zbar) < 1e-12)
-        #expect((results[1]["hint"] as? String)?.hasPrefix("forgot σ'(z)") == true, "\(results[1])")
-        #expect((results[2]["hint"] as? String)?.hasPrefix("stepped with + instead of −") == true, "\(results[2])")
+        #expect(abs((results[2]["expected"] as? Double ?? 0) - a.zbar) < 1e-12)
+        #expect((results[2]["hint"] as? String)?.hasPrefix("forgot σ'(z)") == true, "\(results[2])")
+        #expect((results[4]["hint"] as? String)?.hasPrefix("stepped with + instead of −") == true, "\(results[4])")
     }
 
     @Test("variants: the same student id gives the same numbers; another id other numbers")
@@ -86,8 +78,7 @@ import Testing
         #expect(try Self.weight(dir, path, seed: "alice") == alice)
         let bob = try Self.weight(dir, path, seed: "bob")
         #expect(alice != bob)
-        let a = Self.answers(w: alice)
-        let answers = try dir.write("alice.txt", "q1 = \(a.z)\nq2 = \(a.zbar)\nq3 = \(a.update)\n")
+        let answers = try dir.write("alice.txt", Answers(w: alice).file)
         #expect(try Self.runBPTutor(["check", path, answers, "--seed", "alice"]).status == 0)
         // Alice's answers are wrong for Bob.
         #expect(try Self.runBPTutor(["check", path, answers, "--seed", "bob"]).status == 1)

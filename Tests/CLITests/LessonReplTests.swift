@@ -4,33 +4,16 @@ import Testing
 /// `bptutor repl LESSON` from a pipe: steps, answers with hints, back, and
 /// progress saved and resumed through the store.
 @Suite struct LessonReplTests {
-    static let lesson = """
-    title "Logistic"
-    say "z = wx + b"
-    step "Forward"
-    w = 0.5
-    x = 1.5
-    b = 0.15
-    t = 1
-    z = w*x + b
-    y = sigmoid(z)
-    L = 0.5*(y - t)^2
-    ask q1 z "What is z?"
-    step "Backward"
-    backward L
-    ask q2 z.grad "What is z̄?"
-    """
-
     @Test("steps, a wrong answer's hint, a right answer, progress saved and resumed")
     func stepAnswerResume() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let path = try dir.write("logistic.lesson", Self.lesson)
+        let path = try dir.write("logistic.lesson", LessonCommandTests.lesson)
         let env = ["XDG_DATA_HOME": dir.path + "/data", "HOME": dir.path]
-        let z = 0.5 * 1.5 + 0.15
-        let y = 1 / (1 + exp(-z))
+        let a = LessonCommandTests.Answers(w: try LessonCommandTests.weight(dir, path, seed: nil))
+        // q0 wrong then right; then q1 right and ȳ given for z̄ at q2.
         let first = try runProcess(try BPTutorBinary.require(), ["repl", path],
-                                   input: "\n\(y - 1)\n\(z)\n\n\(y - 1)\nquit\n", environment: env)
+                                   input: "\n\(a.ybar)\n\(a.z)\n\n\(a.ybar)\n\(a.ybar)\nquit\n", environment: env)
         #expect(first.status == 0, "\(first.stderr)")
         let out = first.stdout
         #expect(out.contains("── Step 2/3: Forward"))
@@ -45,11 +28,11 @@ import Testing
         #expect(p["lesson"] as? String == "logistic")
         #expect(p["step"] as? Int == 3)
 
-        // A second session resumes at the saved step; q1 is not asked again.
+        // A second session resumes at the saved step; q0 is not asked again.
         let second = try runProcess(try BPTutorBinary.require(), ["repl", path], input: "where\nback\nquit\n",
                                     environment: env)
         #expect(second.stdout.contains("(resuming at step 3 of 3)"))
         #expect(second.stdout.contains("step 3 of 3: Backward"))
-        #expect(second.stdout.contains("? q1: What is z?  (answered)"))
+        #expect(second.stdout.contains("? q0: What is z?  (answered)"))
     }
 }

@@ -6,18 +6,8 @@ import ScriptSyntax
 
 /// explain, gradcheck, set, help, names, reset.
 @Suite struct CommandTests {
-    static let lecture = """
-        w = 0.5
-        x = 1.5
-        b = 0.15
-        t = 1
-        lam = 0.1
-        z = w*x + b
-        y = sigmoid(z)
-        L = 0.5*(y - t)^2
-        R = 0.5*w^2
-        Lreg = L + lam*R
-        """
+    /// Lecture 002's worked example (Tests/Fixtures/lecture002.bp).
+    static var lecture: String { SharedFixture.text("lecture002.bp") }
 
     static func lectureSession(backward: Bool = true) -> Session {
         var s = Session()

@@ -12,12 +12,15 @@ enum Paths {
 }
 
 enum Fixture {
+    /// Lessons kept with the tests (Tests/Fixtures), so their snapshots do not move when Lessons/ is edited.
+    static let shared: Set<String> = ["logistic.lesson"]
+
     /// A lesson from the repository's Lessons folder (by file name), or from the fixtures.
     static func lesson(_ name: String) throws -> Lesson {
         let url = Paths.lessons.appendingPathComponent(name)
         let text: String
-        if let fixed = FixtureLessons.all[name] {
-            text = fixed
+        if Fixture.shared.contains(name) {
+            text = SharedFixture.text(name)
         } else if FileManager.default.fileExists(atPath: url.path) {
             text = try String(contentsOf: url, encoding: .utf8)
         } else {
@@ -31,7 +34,7 @@ enum Fixture {
 
     static func exists(_ name: String) -> Bool {
         FileManager.default.fileExists(atPath: Paths.lessons.appendingPathComponent(name).path)
-            || FixtureLessons.all[name] != nil
+            || shared.contains(name)
     }
 
     static func state(_ name: String, step: Int = 0, presentation: Bool = false) throws -> AppState {
