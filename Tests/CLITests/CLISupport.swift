@@ -59,6 +59,18 @@ enum ProcessError: Error, CustomStringConvertible {
 /// Pipes are made close-on-exec right away; no other test's spawn may come in between.
 private let spawnLock = NSLock()
 
+/// Writes a script to be run (mode 0755) through a close-on-exec descriptor: a child
+/// that another test forks while the file is open must not inherit it, or running
+/// the file fails with "Text file busy" (ETXTBSY) until that child has exec'd.
+func writeExecutable(_ path: String, _ text: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard fd >= 0 else { throw ProcessError.spawnFailed(path, errno) }
+    defer { close(fd) }
+    let bytes = Array(text.utf8)
+    guard write(fd, bytes, bytes.count) == bytes.count else { throw ProcessError.spawnFailed(path, errno) }
+    fchmod(fd, 0o755)
+}
+
 /// A child that stops reading its input must not kill the test process.
 private let ignoreBrokenPipes: Void = {
     signal(SIGPIPE, SIG_IGN)
