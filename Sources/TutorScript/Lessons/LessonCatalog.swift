@@ -8,20 +8,39 @@ import ScriptSyntax
 /// Where the shipped lessons are, and how a LESSON argument (an id or a path)
 /// becomes a lesson file.
 public enum LessonCatalog {
-    /// The lessons folder: $BPTUTOR_LESSONS, else `Lessons/` beside the package the
-    /// executable was built in (walking up from it), else `./Lessons`.
+    /// The lessons folder, the first of:
+    /// 1. `../share/bptutor/lessons` from the executable's folder (an installed
+    ///    bptutor: `PREFIX/bin/bptutor` finds `PREFIX/share/bptutor/lessons`);
+    /// 2. `$BPTUTOR_LESSONS`;
+    /// 3. `Lessons/` beside the package the executable was built in (walking up from it);
+    /// 4. `./Lessons`.
     public static func directory() -> String {
+        let executable = executablePath()
+        if let executable, let bin = parent(of: executable), let prefix = parent(of: bin),
+           isDirectory(prefix + "/share/bptutor/lessons") {
+            return prefix + "/share/bptutor/lessons"
+        }
         if let env = getenv("BPTUTOR_LESSONS"), env.pointee != 0 { return String(cString: env) }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if n > 0 {
-            var dir = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            while let slash = dir.lastIndex(of: "/"), slash > dir.startIndex {
-                dir = String(dir[..<slash])
-                if isDirectory(dir + "/Lessons") { return dir + "/Lessons" }
-            }
+        var dir = executable ?? ""
+        while let up = parent(of: dir) {
+            dir = up
+            if isDirectory(dir + "/Lessons") { return dir + "/Lessons" }
         }
         return "Lessons"
+    }
+
+    /// The running executable, links resolved (`/proc/self/exe`).
+    static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The folder holding `path` (`/a/b` for `/a/b/c`), nil at the root.
+    static func parent(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/"), slash > path.startIndex else { return nil }
+        return String(path[..<slash])
     }
 
     /// The `.lesson` files of the folder, sorted by name.

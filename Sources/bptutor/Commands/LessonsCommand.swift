@@ -6,7 +6,11 @@ struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lessons",
         abstract: "List the lessons: id, title, number of steps.",
-        discussion: "The lessons are the .lesson files of the Lessons folder ($BPTUTOR_LESSONS to use another).")
+        discussion: """
+            The lessons are the .lesson files of the first of: PREFIX/share/bptutor/lessons \
+            for an installed PREFIX/bin/bptutor, $BPTUTOR_LESSONS, the Lessons folder of the \
+            source checkout the binary was built in, ./Lessons.
+            """)
 
     @Flag(name: .long, help: "One JSON object per lesson.")
     var json = false
@@ -23,7 +27,7 @@ enum LessonList {
         let directory = LessonCatalog.directory()
         let paths = LessonCatalog.lessonPaths(in: directory)
         if paths.isEmpty {
-            console.error("bptutor: no lessons in \(directory)\n")
+            console.error("bptutor: no lessons in \(directory) (set BPTUTOR_LESSONS to a folder of .lesson files)\n")
             throw ExitCode(1)
         }
         var rows: [(String, String, String)] = []
