@@ -62,7 +62,9 @@ extension TapeLayout {
         switch op {
         case .leaf, .constant: return
         case .add, .subtract, .negate: Arithmetic.propagateLinear(op, f)
-        case .multiply, .divide, .power: Arithmetic.propagateProduct(op, f)
+        case .multiply: Arithmetic.propagateMultiply(f)
+        case .divide: Arithmetic.propagateDivide(f)
+        case .power: Arithmetic.propagatePower(f)
         case .matmul: MatMul.propagate(f)
         case .function(let fn): FunctionOp.propagate(fn, f, scaledOffset: scaledOffsets[id])
         case .logSigmoid, .logSoftmax: Softmax.propagateLog(f, operandScaledOffset: scaledOffsets[ia])

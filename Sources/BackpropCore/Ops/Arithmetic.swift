@@ -66,33 +66,52 @@ enum Arithmetic {
         }
     }
 
-    /// The products x·w, x/w, x^w: each operand's local derivative at every entry.
+    /// x·w: ∂/∂x = w, ∂/∂w = x. A broadcast operand collects every entry's
+    /// term in its one entry (`Broadcast.target`).
     @inline(__always)
-    static func propagateProduct(_ op: Op, _ f: PullbackFrame) {
+    static func propagateMultiply(_ f: PullbackFrame) {
+        let n = f.n, a = f.a, b = f.b, g = f.g
+        let sa = Broadcast.isBroadcast(f.na, over: n), sb = Broadcast.isBroadcast(f.nb, over: n)
+        if f.wantA {
+            for k in 0..<n { f.ga[Broadcast.target(k, broadcast: sa)] += g[k] * (sb ? b[0] : b[k]) }
+        }
+        if f.wantB {
+            for k in 0..<n { f.gb[Broadcast.target(k, broadcast: sb)] += g[k] * (sa ? a[0] : a[k]) }
+        }
+    }
+
+    /// x/w: ∂/∂x = 1/w, ∂/∂w = −x/w².
+    @inline(__always)
+    static func propagateDivide(_ f: PullbackFrame) {
+        let n = f.n, a = f.a, b = f.b, g = f.g
+        let sa = Broadcast.isBroadcast(f.na, over: n), sb = Broadcast.isBroadcast(f.nb, over: n)
+        if f.wantA {
+            for k in 0..<n { f.ga[Broadcast.target(k, broadcast: sa)] += g[k] * (1 / (sb ? b[0] : b[k])) }
+        }
+        if f.wantB {
+            for k in 0..<n {
+                let x = sa ? a[0] : a[k], w = sb ? b[0] : b[k]
+                f.gb[Broadcast.target(k, broadcast: sb)] += g[k] * (-x / (w * w))
+            }
+        }
+    }
+
+    /// x^w: ∂/∂x = w x^(w−1) (0 for w = 0: x⁰ is constant), ∂/∂w = x^w log x
+    /// (0 at x = 0, its limit as x → 0⁺).
+    @inline(__always)
+    static func propagatePower(_ f: PullbackFrame) {
         let n = f.n, a = f.a, b = f.b, g = f.g, y = f.y
         let sa = Broadcast.isBroadcast(f.na, over: n), sb = Broadcast.isBroadcast(f.nb, over: n)
         if f.wantA {
-            Broadcast.unbroadcast(into: f.ga, broadcast: sa, count: n) { k in
-                let x = sa ? a[0] : a[k]
-                let w = sb ? b[0] : b[k]
-                let local: Double = switch op {
-                case .multiply: w                                   // ∂(x·w)/∂x = w
-                case .divide: 1 / w                                 // ∂(x/w)/∂x = 1/w
-                default: w == 0 ? 0 : w * power(x, w - 1)          // ∂(x^w)/∂x = w x^(w−1); x^0 is constant
-                }
-                return g[k] * local
+            for k in 0..<n {
+                let x = sa ? a[0] : a[k], w = sb ? b[0] : b[k]
+                f.ga[Broadcast.target(k, broadcast: sa)] += g[k] * (w == 0 ? 0 : w * power(x, w - 1))
             }
         }
         if f.wantB {
-            Broadcast.unbroadcast(into: f.gb, broadcast: sb, count: n) { k in
+            for k in 0..<n {
                 let x = sa ? a[0] : a[k]
-                let w = sb ? b[0] : b[k]
-                let local: Double = switch op {
-                case .multiply: x                                   // ∂(x·w)/∂w = x
-                case .divide: -x / (w * w)                          // ∂(x/w)/∂w = −x/w²
-                default: y[k] == 0 && x == 0 ? 0 : y[k] * log(x)   // ∂(x^w)/∂w = x^w log x (→ 0 as x → 0⁺)
-                }
-                return g[k] * local
+                f.gb[Broadcast.target(k, broadcast: sb)] += g[k] * (y[k] == 0 && x == 0 ? 0 : y[k] * log(x))
             }
         }
     }

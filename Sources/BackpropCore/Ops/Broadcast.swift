@@ -18,16 +18,11 @@ enum Broadcast {
         operandCount == 1 && resultCount != 1
     }
 
-    /// Numeric: adds `term(k)` for every k < n into the target: a target of n
-    /// entries at entry k, a broadcast 1×1 target all into its one entry.
+    /// Numeric: where entry k's term of an operand's signal goes, k itself or,
+    /// for a broadcast 1×1 operand, its one entry (so the terms add up there).
     @inline(__always)
-    static func unbroadcast(into target: UnsafeMutablePointer<Double>, broadcast: Bool, count n: Int,
-                            _ term: (Int) -> Double) {
-        if broadcast {
-            for k in 0..<n { target[0] += term(k) }
-        } else {
-            for k in 0..<n { target[k] += term(k) }
-        }
+    static func target(_ k: Int, broadcast: Bool) -> Int {
+        broadcast ? 0 : k
     }
 
     /// Numeric: target += scale · g, for an operand that passes the signal on
