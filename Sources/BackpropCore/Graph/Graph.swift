@@ -63,7 +63,7 @@ public struct Graph: Sendable {
         let requires = inputs.contains { requiresGradientFlags[$0] }
         let id = append(op, inputs.first ?? -1, inputs.count > 1 ? inputs[1] : -1, shape,
                         requiresGradient: requires, value: nil)
-        if op == .logSigmoid || op == .logSoftmax, scaledOffsets[inputs[0]] < 0 {
+        if Softmax.isFusedLog(op), scaledOffsets[inputs[0]] < 0 {
             scaledOffsets[inputs[0]] = scaledGradients.count
             scaledGradients.append(contentsOf: repeatElement(0, count: shapes[inputs[0]].count))
         }

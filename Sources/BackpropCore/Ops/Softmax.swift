@@ -22,6 +22,14 @@ enum Softmax {
         }
     }
 
+    /// Whether `op` is one of the fused logs, which keep a scaled-gradient
+    /// buffer on their operand.
+    static func isFusedLog(_ op: Op) -> Bool { op == .logSigmoid || op == .logSoftmax }
+
+    /// The op that evaluates a fused log on a scratch tape of constants, where
+    /// its operand is a plain value: `log` itself.
+    static func unfused(_ op: Op) -> Op { isFusedLog(op) ? .function(.log) : op }
+
     static func resultShape(_ op: Op, _ a: Shape) throws(GraphError) -> Shape {
         guard op == .logSigmoid || a.columns == 1 else { throw .notAColumnVector(function: op.displayName, a) }
         return a
