@@ -5,9 +5,10 @@ import Darwin
 #endif
 
 // The function table: one row per elementwise function. To add a function,
-// add a case to `ElementwiseFunction`, a row here, and its case in the three
-// dispatching switches of `ElementwiseFunction.swift` (the compiler asks for
-// them); `FunctionRowTests` then checks the row against finite differences.
+// add a case to `ElementwiseFunction`, a row here, and the case to the
+// dispatching switches the compiler then asks for (`ElementwiseFunction.swift`,
+// `ActivationKernels.swift`); `FunctionRowTests` checks the row against finite
+// differences and every consumer against the row (README: "Adding a function").
 
 extension ElementwiseFunction {
     /// σ(z) = 1/(1 + e^−z); σ'(z) = σ(z)(1 − σ(z)).
