@@ -50,14 +50,8 @@ extension Graph {
         guard let g = gradient(of: id), let root = lastBackwardRoot, id != root else { return [] }
         let v = renderer.name(id), vbar = renderer.gradientLabel(id)
         var slips: [Slip] = []
-        let consumers = namedConsumers(of: id).filter { hasGradient($0) }
-        var paths: [(consumer: NodeID, formula: Formula)] = []
-        for c in consumers {
-            let parts = definition(of: c)!.pullback(toward: id, seed: .gradient(c), in: self)
-            guard var sum = parts.first else { continue }
-            for p in parts.dropFirst() { sum = .apply(.add, [sum, p]) }
-            paths.append((c, sum.simplified(in: self)))
-        }
+        let chain = chainPaths(into: id)
+        let consumers = chain.consumers, paths = chain.paths
         // Fan-out: one path only.
         if paths.count > 1 {
             for (i, path) in paths.enumerated() {

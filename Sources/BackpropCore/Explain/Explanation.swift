@@ -84,14 +84,8 @@ extension Graph {
                                note: "backward started here: ∂\(renderer.name(root))/∂\(renderer.name(root)) = 1",
                                value: gradient)
         }
-        let consumers = namedConsumers(of: id).filter { self[$0].hasGradient }
-        var paths: [(consumer: NodeID, formula: Formula)] = []
-        for c in consumers {
-            let parts = self[c].definition!.pullback(toward: id, seed: .gradient(c), in: self)
-            guard var sum = parts.first else { continue }
-            for p in parts.dropFirst() { sum = .apply(.add, [sum, p]) }
-            paths.append((c, sum.simplified(in: self)))
-        }
+        let chain = chainPaths(into: id)
+        let consumers = chain.consumers, paths = chain.paths
         guard var total = paths.first?.formula else {
             return Explanation(quantity: label, steps: [valueText], contributions: [],
                                note: "reached through intermediate steps only", value: gradient)

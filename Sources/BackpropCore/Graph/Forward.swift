@@ -1,48 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-extension ElementwiseFunction {
-    /// f(z).
-    @inline(__always)
-    public func apply(_ z: Double) -> Double {
-        switch self {
-        case .sigmoid: StableMath.sigmoid(z)
-        case .tanh: Glibc.tanh(z)
-        case .relu: z > 0 ? z : 0
-        case .softplus: StableMath.softplus(z)
-        case .exp: Glibc.exp(z)
-        case .log: Glibc.log(z)
-        case .step: z >= 0 ? 1 : (z.isNaN ? .nan : 0)
-        case .sign: z >= 0 ? 1 : (z.isNaN ? .nan : -1)
-        case .abs: Swift.abs(z)
-        case .sqrt: z.squareRoot()
-        case .identity: z
-        }
-    }
-
-    /// f'(z), given z and y = f(z) (many derivatives are cheapest from y).
-    /// step and sign have derivative 0 (their jump at 0 is not differentiable);
-    /// relu'(0) and abs'(0) are taken as 0.
-    @inline(__always)
-    public func derivative(at z: Double, output y: Double) -> Double {
-        switch self {
-        case .sigmoid: y * (1 - y)
-        case .tanh: 1 - y * y
-        case .relu: z > 0 ? 1 : 0
-        case .softplus: StableMath.sigmoid(z)
-        case .exp: y
-        case .log: 1 / z
-        case .step, .sign: z.isNaN ? .nan : 0
-        case .abs: z > 0 ? 1 : (z < 0 ? -1 : 0)
-        case .sqrt: 0.5 / y
-        case .identity: 1
-        }
-    }
-}
-
 extension Graph {
     /// Recomputes the values of nodes `first...last` (in tape order) from their
     /// inputs, in place in the value arena.
@@ -79,75 +34,32 @@ struct TapeLayout {
         let a0 = input0[id]
         let a = UnsafePointer(base + offsets[a0])
         let na = shapes[a0].count
+        // Each op's forward rule is in its file in `Ops/`.
         switch op {
         case .leaf, .constant:
             break
         case .add, .subtract, .multiply, .divide, .power:
             let b1 = input1[id]
-            let b = UnsafePointer(base + offsets[b1])
-            let nb = shapes[b1].count
-            let sa = na == 1 && n != 1, sb = nb == 1 && n != 1
-            for k in 0..<n {
-                out[k] = Graph.scalarBinary(op, sa ? a[0] : a[k], sb ? b[0] : b[k])
-            }
+            Arithmetic.forward(op, out, n, a, na, UnsafePointer(base + offsets[b1]), shapes[b1].count)
         case .matmul:
-            let sa = shapes[a0], b1 = input1[id]
-            TensorKernels.matmul(a, UnsafePointer(base + offsets[b1]), out,
-                                 m: sa.rows, k: sa.columns, n: shapes[b1].columns, accumulate: false)
+            let b1 = input1[id]
+            MatMul.forward(out, a, shapes[a0], UnsafePointer(base + offsets[b1]), shapes[b1])
         case .negate:
-            for k in 0..<n { out[k] = -a[k] }
+            Arithmetic.negate(out, a, n)
         case .function(let f):
-            for k in 0..<n { out[k] = f.apply(a[k]) }
+            FunctionOp.forward(f, out, a, n)
         case .logSigmoid:
-            let z = base + offsets[input0[a0]]
-            for k in 0..<n { out[k] = StableMath.logSigmoid(z[k]) }
-        case .softmax, .logSoftmax:
-            let z = UnsafePointer(op == .softmax ? a : UnsafePointer(base + offsets[input0[a0]]))
-            let lse = StableMath.logSumExp(UnsafeBufferPointer(start: z, count: n))
-            for k in 0..<n {
-                let logp = z[k] - lse
-                out[k] = op == .softmax ? exp(logp) : logp
-            }
+            Softmax.forwardLogSigmoid(out, z: base + offsets[input0[a0]], n)
+        case .softmax:
+            Softmax.forward(out, z: a, n)
+        case .logSoftmax:
+            Softmax.forwardLogSoftmax(out, z: base + offsets[input0[a0]], n)
         case .sum, .mean:
-            var s = 0.0
-            for k in 0..<na { s += a[k] }
-            out[0] = op == .sum ? s : s / Double(na)
+            Reductions.forward(op, out, a, na)
         case .transpose:
-            let sa = shapes[a0]
-            for i in 0..<sa.rows {
-                for j in 0..<sa.columns { out[j * sa.rows + i] = a[i * sa.columns + j] }
-            }
+            Transpose.forward(out, a, shapes[a0])
         case let .index(row, column):
-            out[0] = a[row * shapes[a0].columns + column]
-        }
-    }
-
-}
-
-extension Graph {
-    @inline(__always)
-    static func scalarBinary(_ op: Op, _ x: Double, _ y: Double) -> Double {
-        switch op {
-        case .add: x + y
-        case .subtract: x - y
-        case .multiply: x * y
-        case .divide: x / y
-        case .power: Self.power(x, y)
-        default: .nan
-        }
-    }
-
-    /// x^y, with small integer exponents done by multiplication (exact, and
-    /// defined for negative x as the math is: (−2)^2 = 4).
-    @inline(__always)
-    static func power(_ x: Double, _ y: Double) -> Double {
-        switch y {
-        case 1: x
-        case 2: x * x
-        case 3: x * x * x
-        case 0: 1
-        case -1: 1 / x
-        default: pow(x, y)
+            Indexing.forward(out, a, shapes[a0], row: row, column: column)
         }
     }
 }

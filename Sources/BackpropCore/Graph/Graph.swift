@@ -58,18 +58,12 @@ public struct Graph: Sendable {
         precondition(inputs.count == op.arity && inputs.allSatisfy { $0 >= 0 && $0 < count },
                      "addOp: bad inputs")
         var op = op
-        if op == .function(.log) {
-            switch ops[inputs[0]] {
-            case .function(.sigmoid): op = .logSigmoid
-            case .softmax: op = .logSoftmax
-            default: break
-            }
-        }
+        if op == .function(.log), let fused = Softmax.fusedLog(over: ops[inputs[0]]) { op = fused }
         let shape = try Self.resultShape(of: op, operands: inputs.map { shapes[$0] })
         let requires = inputs.contains { requiresGradientFlags[$0] }
         let id = append(op, inputs.first ?? -1, inputs.count > 1 ? inputs[1] : -1, shape,
                         requiresGradient: requires, value: nil)
-        if op == .logSigmoid || op == .logSoftmax, scaledOffsets[inputs[0]] < 0 {
+        if Softmax.isFusedLog(op), scaledOffsets[inputs[0]] < 0 {
             scaledOffsets[inputs[0]] = scaledGradients.count
             scaledGradients.append(contentsOf: repeatElement(0, count: shapes[inputs[0]].count))
         }
@@ -108,35 +102,18 @@ public struct Graph: Sendable {
         return count - 1
     }
 
-    /// The shape an op produces from operands of the given shapes.
+    /// The shape an op produces from operands of the given shapes (each op's
+    /// rule is in its file in `Ops/`).
     public static func resultShape(of op: Op, operands s: [Shape]) throws(GraphError) -> Shape {
         switch op {
-        case .leaf, .constant:
-            return .scalar
-        case .add, .subtract, .multiply, .divide, .power:
-            if s[0] == s[1] || s[1].isScalar { return s[0] }
-            if s[0].isScalar { return s[1] }
-            throw .elementwiseShapeMismatch(op: op.displayName, s[0], s[1])
-        case .matmul:
-            guard s[0].columns == s[1].rows else { throw .matmulShapeMismatch(s[0], s[1]) }
-            return Shape(rows: s[0].rows, columns: s[1].columns)
-        case .negate, .function, .logSigmoid:
-            return s[0]
-        case .softmax, .logSoftmax:
-            guard s[0].columns == 1 else { throw .notAColumnVector(function: op.displayName, s[0]) }
-            return s[0]
-        case .sum, .mean:
-            return .scalar
-        case .transpose:
-            return Shape(rows: s[0].columns, columns: s[0].rows)
-        case let .index(row, column):
-            guard row >= 0 && row < s[0].rows else {
-                throw .indexOutOfRange(index: row + 1, dimension: "row", size: s[0].rows, shape: s[0])
-            }
-            guard column >= 0 && column < s[0].columns else {
-                throw .indexOutOfRange(index: column + 1, dimension: "column", size: s[0].columns, shape: s[0])
-            }
-            return .scalar
+        case .leaf, .constant: Leaf.resultShape
+        case .add, .subtract, .multiply, .divide, .power: try Broadcast.resultShape(of: op, s[0], s[1])
+        case .matmul: try MatMul.resultShape(s[0], s[1])
+        case .negate, .function: s[0]
+        case .softmax, .logSoftmax, .logSigmoid: try Softmax.resultShape(op, s[0])
+        case .sum, .mean: .scalar
+        case .transpose: Transpose.resultShape(s[0])
+        case let .index(row, column): try Indexing.resultShape(row: row, column: column, of: s[0])
         }
     }
 

@@ -28,6 +28,12 @@ public enum Activation: String, Sendable, CaseIterable, CustomStringConvertible 
         }
     }
 
+    /// The layer's label in the network diagram: the function row's glyph
+    /// (`σ`, or `sig` without Unicode), `smax` for softmax.
+    public func glyph(unicode: Bool) -> String {
+        elementwise?.glyph(unicode: unicode) ?? Softmax.glyph
+    }
+
     /// The op that builds `al = f(zl)` on the tape.
     public var graphOp: Op {
         if let f = elementwise { return .function(f) }

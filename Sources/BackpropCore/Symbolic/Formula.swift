@@ -84,7 +84,7 @@ extension Formula {
             // Evaluate on a scratch graph of constants, with the engine's own forward rules.
             var scratch = Graph()
             let inputs = args.map { scratch.addConstant($0.evaluate(in: graph)) }
-            let op = (op == .logSigmoid || op == .logSoftmax) ? Op.function(.log) : op
+            let op = Softmax.unfused(op)
             guard let id = try? scratch.addOp(op, inputs) else {
                 return Tensor(scalar: .nan)
             }

@@ -37,12 +37,12 @@ public struct FormulaRenderer {
     }
 
     // Precedence: 1 sum, 2 product, 3 unary minus, 4 power, 5 atom/postfix.
-    private struct Piece {
+    struct Piece {
         var text: String
         var level: Int
     }
 
-    private func render(_ f: Formula, substituting s: Bool, leftmost: Bool) -> Piece {
+    func render(_ f: Formula, substituting s: Bool, leftmost: Bool) -> Piece {
         switch f {
         case .node(let id):
             return s ? number(graph.value(of: id), fallback: name(id), leftmost: leftmost)
@@ -66,71 +66,21 @@ public struct FormulaRenderer {
             return Piece(text: "\(render(x, substituting: s, leftmost: true).text) at [\(row + 1), \(column + 1)] of \(shape)",
                          level: 1)
         case let .apply(op, args):
-            return renderApply(op, args, substituting: s, leftmost: leftmost)
+            return renderApply(op, OperandRenderer(renderer: self, args: args, substituting: s, leftmost: leftmost))
         }
     }
 
-    private func renderApply(_ op: Op, _ args: [Formula], substituting s: Bool, leftmost: Bool) -> Piece {
-        func operand(_ k: Int, minLevel: Int, leftmost l: Bool = false) -> String {
-            let p = render(args[k], substituting: s, leftmost: l)
-            return p.level < minLevel ? "(\(p.text))" : p.text
-        }
+    /// Each op writes itself (its file in `Ops/`); this only dispatches.
+    private func renderApply(_ op: Op, _ r: OperandRenderer) -> Piece {
         switch op {
-        case .add:
-            // a + (b + c) and a + (b − c) need no parentheses; a − (b + c) does.
-            return Piece(text: "\(operand(0, minLevel: 1, leftmost: leftmost)) + \(operand(1, minLevel: 1))", level: 1)
-        case .subtract:
-            return Piece(text: "\(operand(0, minLevel: 1, leftmost: leftmost)) − \(operand(1, minLevel: 2))", level: 1)
-        case .multiply:
-            // ⊙ between two matrices; a scalar factor multiplies with a centred dot.
-            let scalar = args.contains { $0.shape(in: graph).isScalar }
-            let left = operand(0, minLevel: 2, leftmost: leftmost)
-            var right = render(args[1], substituting: s, leftmost: false)
-            if case .apply(.matmul, _) = args[1] { right.level = 1 }
-            let wrapped = right.level < 3
-            let rightText = wrapped ? "(\(right.text))" : right.text
-            let leftIsMatmul: Bool = if case .apply(.matmul, _) = args[0] { true } else { false }
-            let l = leftIsMatmul ? "(\(left))" : left
-            if !scalar { return Piece(text: "\(l) ⊙ \(rightText)", level: 2) }
-            // Juxtapose a parenthesized sum, as in y(1 − y); otherwise a centred dot.
-            if !s, wrapped, !l.hasSuffix(")") { return Piece(text: l + rightText, level: 2) }
-            return Piece(text: "\(l) · \(rightText)", level: 2)
-        case .divide:
-            return Piece(text: "\(operand(0, minLevel: 2, leftmost: leftmost)) / \(operand(1, minLevel: 3))", level: 2)
-        case .matmul:
-            var left = render(args[0], substituting: s, leftmost: leftmost)
-            if case .apply(.multiply, _) = args[0] { left.level = 1 }
-            var right = render(args[1], substituting: s, leftmost: false)
-            if case .apply(.multiply, _) = args[1] { right.level = 1 }
-            let l = left.level < 2 ? "(\(left.text))" : left.text
-            let r = right.level < 3 ? "(\(right.text))" : right.text
-            return Piece(text: "\(l) \(r)", level: 2)
-        case .negate:
-            // A negative operand is parenthesized: −(−2), never −−2.
-            var inner = operand(0, minLevel: 3, leftmost: true)
-            if inner.hasPrefix("−") || inner.hasPrefix("-") { inner = "(\(inner))" }
-            return Piece(text: "−\(inner)", level: 3)
-        case .power:
-            let base = operand(0, minLevel: 5)
-            if let k = args[1].numericConstant, let sup = Self.superscript(k) {
-                return Piece(text: base + sup, level: 4)
-            }
-            return Piece(text: "\(base)^\(operand(1, minLevel: 4))", level: 4)
-        case .transpose:
-            return Piece(text: operand(0, minLevel: 5) + "ᵀ", level: 5)
-        case let .index(row, column):
-            let shape = args[0].shape(in: graph)
-            let idx = shape.columns == 1 ? "\(row + 1)" : shape.rows == 1 ? "\(column + 1)" : "\(row + 1), \(column + 1)"
-            return Piece(text: "\(operand(0, minLevel: 5))[\(idx)]", level: 5)
-        case .function(let fn):
-            return Piece(text: "\(fn.symbol)(\(operand(0, minLevel: 0, leftmost: true)))", level: 5)
-        case .logSigmoid, .logSoftmax:
-            return Piece(text: "log(\(operand(0, minLevel: 0, leftmost: true)))", level: 5)
-        case .sum, .mean, .softmax:
-            let word = op == .sum ? "sum" : op == .mean ? "mean" : "softmax"
-            return Piece(text: "\(word)(\(operand(0, minLevel: 0, leftmost: true)))", level: 5)
-        case .leaf, .constant:
-            return Piece(text: "?", level: 5)
+        case .add, .subtract, .multiply, .divide, .power, .negate: Arithmetic.render(op, r)
+        case .matmul: MatMul.render(r)
+        case .transpose: Transpose.render(r)
+        case let .index(row, column): Indexing.render(row: row, column: column, r)
+        case .function(let fn): FunctionOp.render(fn, r)
+        case .logSigmoid, .logSoftmax, .softmax: Softmax.render(op, r)
+        case .sum, .mean: Reductions.render(op, r)
+        case .leaf, .constant: Leaf.render()
         }
     }
 
@@ -157,6 +107,35 @@ public struct FormulaRenderer {
     static func superscript(_ k: Double) -> String? {
         guard k == k.rounded(), abs(k) < 100, k >= 2 || k < 0 else { return nil }
         return ScriptDigits.superscript(Int(k))
+    }
+}
+
+/// An op's operands as its rendering rule sees them: each operand's piece,
+/// parenthesized below a precedence level, as the rule asks.
+struct OperandRenderer {
+    let renderer: FormulaRenderer
+    let args: [Formula]
+    /// Whether numbers are plugged in for names.
+    let substituting: Bool
+    /// Whether the op's text starts the whole formula (a leading minus needs no parentheses).
+    let leftmost: Bool
+
+    var graph: Graph { renderer.graph }
+
+    /// Operand k as rendered, with its precedence level.
+    func piece(_ k: Int, leftmost l: Bool = false) -> FormulaRenderer.Piece {
+        renderer.render(args[k], substituting: substituting, leftmost: l)
+    }
+
+    /// Operand k's text, parenthesized when its level is below `minLevel`.
+    func operand(_ k: Int, minLevel: Int, leftmost l: Bool = false) -> String {
+        let p = piece(k, leftmost: l)
+        return p.level < minLevel ? "(\(p.text))" : p.text
+    }
+
+    /// `name(operand)`: how functions, sums and softmax are written.
+    func call(_ name: String) -> FormulaRenderer.Piece {
+        FormulaRenderer.Piece(text: "\(name)(\(operand(0, minLevel: 0, leftmost: true)))", level: 5)
     }
 }
 

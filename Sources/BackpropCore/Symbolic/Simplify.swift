@@ -20,80 +20,28 @@ extension Formula {
         }
     }
 
-    private static func simplify(_ op: Op, _ args: [Formula], in graph: Graph) -> Formula {
+    /// One op over simplified operands: constant folding, then the op's own
+    /// identities (in its file in `Ops/`).
+    static func simplify(_ op: Op, _ args: [Formula], in graph: Graph) -> Formula {
         // Fold arithmetic on plain numbers.
         if args.allSatisfy({ $0.numericConstant != nil }), op != .softmax, op != .constant, op != .leaf {
             let value = Formula.apply(op, args).evaluate(in: graph)
             if value.isScalar { return .literal(value, label: nil) }
         }
-        let a = args.first, b = args.count > 1 ? args[1] : nil
-        switch op {
-        case .negate:
-            if case let .apply(.negate, inner) = a! { return inner[0] }
-            if let c = a!.numericConstant { return .scalar(-c) }
-        case .add:
-            if a!.numericConstant == 0 { return b! }
-            if b!.numericConstant == 0 { return a! }
-            if case let .apply(.negate, inner) = b! { return .apply(.subtract, [a!, inner[0]]) }
-        case .subtract:
-            if b!.numericConstant == 0 { return a! }
-            if a!.numericConstant == 0 { return simplify(.negate, [b!], in: graph) }
-            if case let .apply(.negate, inner) = b! { return .apply(.add, [a!, inner[0]]) }
-        case .multiply:
-            return simplifyProduct(args, in: graph)
-        case .divide:
-            if b!.numericConstant == 1 { return a! }
-            if a!.numericConstant == 0 { return .scalar(0) }
-            if case let .apply(.negate, inner) = a! {
-                return .apply(.negate, [simplify(.divide, [inner[0], b!], in: graph)])
-            }
-        case .power:
-            if b!.numericConstant == 1 { return a! }
-            if b!.numericConstant == 0 { return .scalar(1) }
-        case .transpose:
-            if case let .apply(.transpose, inner) = a! { return inner[0] }
-            if a!.shape(in: graph).isScalar { return a! }
-        case .sum:
-            if a!.shape(in: graph).isScalar { return a! }
-        default:
-            break
+        let rewritten: Formula? = switch op {
+        case .add, .subtract, .multiply, .divide, .power, .negate: Arithmetic.simplify(op, args, in: graph)
+        case .transpose: Transpose.simplify(args[0], in: graph)
+        case .sum, .mean: Reductions.simplify(op, args[0], in: graph)
+        case .leaf, .constant, .matmul, .function, .logSigmoid, .logSoftmax, .softmax, .index: nil
         }
-        return .apply(op, args)
-    }
-
-    /// Flattens a product of elementwise factors, multiplies its numbers
-    /// together, pulls signs out, and puts error signals first (`z̄ · x`).
-    private static func simplifyProduct(_ args: [Formula], in graph: Graph) -> Formula {
-        var factors: [Formula] = []
-        var coefficient = 1.0
-        func collect(_ f: Formula) {
-            switch f {
-            case let .apply(.multiply, inner):
-                inner.forEach(collect)
-            case let .apply(.negate, inner):
-                coefficient = -coefficient
-                collect(inner[0])
-            default:
-                if let c = f.numericConstant { coefficient *= c } else { factors.append(f) }
-            }
-        }
-        args.forEach(collect)
-        if coefficient == 0 || factors.isEmpty { return .scalar(coefficient) }
-        let signals = factors.filter { if case .gradient = $0 { true } else { false } }
-        let others = factors.filter { if case .gradient = $0 { false } else { true } }
-        var ordered = signals
-        if abs(coefficient) != 1 { ordered.append(.scalar(abs(coefficient))) }
-        ordered += others
-        var product = ordered[0]
-        for f in ordered.dropFirst() { product = .apply(.multiply, [product, f]) }
-        return coefficient < 0 ? .apply(.negate, [product]) : product
+        return rewritten ?? .apply(op, args)
     }
 
     /// Replaces f'(x) by its closed form where the lectures write one, then
     /// writes `σ(z)` as `y` when `y = sigmoid(z)` is one of `named`.
     func expandingDerivatives(naming named: [NodeID], in graph: Graph) -> Formula {
         var expanded = self.mapBottomUp { f in
-            if case let .derivative(fn, x) = f, let e = fn.expandedDerivative(of: x) { return e }
+            if case let .derivative(fn, x) = f, let e = fn.closedFormDerivative(of: x) { return e }
             return f
         }
         for id in named {

@@ -1,62 +1,33 @@
 /// The symbolic vector–Jacobian products: for each op, the formula for an
-/// operand's error signal given the result's error signal `seed`. These mirror
-/// the numeric rules in `Backward.swift` one for one; tests evaluate both and
-/// compare, so the explanation never disagrees with the engine.
+/// operand's error signal given the result's error signal `seed`. Each op's
+/// rule sits beside its numeric rule in its file in `Ops/`; tests evaluate
+/// both and compare, so the explanation never disagrees with the engine.
 extension Op {
     /// The contribution to argument `k`'s error signal, in the lectures' form
     /// (seed first: `z̄ · x`, `ȳ · σ'(z)`, `W2ᵀ z̄2`).
     func symbolicPullback(argument k: Int, arguments args: [Formula], seed: Formula,
                           shapes: [Shape], resultShape: Shape) -> Formula {
-        let contribution: Formula
         switch self {
         case .leaf, .constant:
-            contribution = .scalar(0)
-        case .add:
-            contribution = seed
-        case .subtract:
-            contribution = k == 0 ? seed : .apply(.negate, [seed])
-        case .multiply:
-            contribution = .apply(.multiply, [seed, args[1 - k]])
-        case .divide:
-            contribution = k == 0
-                ? .apply(.divide, [seed, args[1]])
-                : .apply(.negate, [.apply(.divide, [.apply(.multiply, [seed, args[0]]),
-                                                     .apply(.power, [args[1], .scalar(2)])])])
-        case .power:
-            contribution = k == 0
-                ? .apply(.multiply, [seed, .apply(.multiply, [args[1],
-                      .apply(.power, [args[0], .apply(.subtract, [args[1], .scalar(1)])])])])
-                : .apply(.multiply, [seed, .apply(.multiply, [.apply(.power, args),
-                                                              .apply(.function(.log), [args[0]])])])
+            .scalar(0)
+        case .add, .subtract, .multiply, .divide, .power, .negate:
+            Arithmetic.symbolicPullback(self, argument: k, arguments: args, seed: seed,
+                                        shapes: shapes, resultShape: resultShape)
         case .matmul:
-            contribution = k == 0
-                ? .apply(.matmul, [seed, .apply(.transpose, [args[1]])])
-                : .apply(.matmul, [.apply(.transpose, [args[0]]), seed])
-        case .negate:
-            contribution = .apply(.negate, [seed])
+            MatMul.symbolicPullback(argument: k, arguments: args, seed: seed)
         case .function(let f):
-            contribution = .apply(.multiply, [seed, .derivative(f, args[0])])
+            FunctionOp.symbolicPullback(f, arguments: args, seed: seed)
         case .logSigmoid, .logSoftmax:
-            contribution = .apply(.divide, [seed, args[0]])
+            Softmax.symbolicPullbackLog(arguments: args, seed: seed)
         case .softmax:
-            // p = softmax(z): z̄ = p ⊙ (p̄ − pᵀ p̄)
-            let p = Formula.apply(.softmax, args)
-            contribution = .apply(.multiply, [p, .apply(.subtract, [seed,
-                                  .apply(.matmul, [.apply(.transpose, [p]), seed])])])
+            Softmax.symbolicPullback(arguments: args, seed: seed)
         case .sum, .mean:
-            // Every entry receives the (1×1) signal, divided by n for the mean: seed ⊙ 𝟏.
-            let each = self == .sum ? seed : .apply(.divide, [seed, .scalar(Double(shapes[0].count))])
-            contribution = shapes[0].isScalar ? each : .apply(.multiply, [each, .ones(shapes[0])])
+            Reductions.symbolicPullback(self, seed: seed, operand: shapes[0])
         case .transpose:
-            contribution = .apply(.transpose, [seed])
+            Transpose.symbolicPullback(seed: seed)
         case let .index(row, column):
-            contribution = .scatter(seed, row: row, column: column, shape: shapes[0])
+            Indexing.symbolicPullback(seed: seed, row: row, column: column, shape: shapes[0])
         }
-        // An operand broadcast from 1×1 collects the sum of its contributions.
-        if isElementwiseBinary, shapes[k].isScalar, !resultShape.isScalar {
-            return .apply(.sum, [contribution])
-        }
-        return contribution
     }
 }
 
@@ -81,34 +52,6 @@ extension Formula {
                 out += arg.pullback(toward: target, seed: s, in: graph)
             }
             return out
-        }
-    }
-}
-
-extension ElementwiseFunction {
-    /// f'(x) written with f itself where the lectures do: σ'(z) = σ(z)(1 − σ(z)).
-    /// nil where no simpler form exists (relu', abs' are shown as they are).
-    func expandedDerivative(of x: Formula) -> Formula? {
-        let fx = Formula.apply(.function(self), [x])
-        switch self {
-        case .sigmoid:
-            return .apply(.multiply, [fx, .apply(.subtract, [.scalar(1), fx])])
-        case .tanh:
-            return .apply(.subtract, [.scalar(1), .apply(.power, [fx, .scalar(2)])])
-        case .exp:
-            return fx
-        case .log:
-            return .apply(.divide, [.scalar(1), x])
-        case .softplus:
-            return .apply(.function(.sigmoid), [x])
-        case .sqrt:
-            return .apply(.divide, [.scalar(1), .apply(.multiply, [.scalar(2), fx])])
-        case .step, .sign:
-            return .scalar(0)
-        case .identity:
-            return .scalar(1)
-        case .relu, .abs:
-            return nil
         }
     }
 }

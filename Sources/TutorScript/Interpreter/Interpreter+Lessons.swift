@@ -57,14 +57,10 @@ extension Interpreter {
             slips = graph.valueSlips(of: target, renderer: r)
         case let .binary(.subtract, lhs, rhs):
             // An update w − η·w̄: the classic slip is stepping uphill.
-            var flipped = graph
-            let (a, _) = try lower(lhs, into: &flipped)
-            let (b, _) = try lower(rhs, into: &flipped)
-            if let up = try? flipped.addOp(.add, [a, b]) {
-                slips.append(Slip("stepped with + instead of −: gradient descent moves against the gradient",
-                                  flipped.value(of: up), kind: .update))
-            }
-            slips += Graph.shapeAndScaleSlips(of: expected, meanSizes: [])
+            var update = graph
+            let (a, _) = try lower(lhs, into: &update)
+            let (b, _) = try lower(rhs, into: &update)
+            slips = update.updateSlips(current: a, step: b, expected: expected)
         default:
             slips = Graph.shapeAndScaleSlips(of: expected, meanSizes: [])
         }

@@ -112,13 +112,7 @@ enum NetworkDiagram {
     }
 
     static func activationSymbol(_ a: Activation, unicode: Bool) -> String {
-        let name = "\(a)"
-        switch name {
-        case "sigmoid": return unicode ? "σ" : "sig"
-        case "identity": return "id"
-        case "softmax": return "smax"
-        default: return name
-        }
+        a.glyph(unicode: unicode)
     }
 
     /// One line per layer and per weight matrix, for nets too big to draw unit by unit.

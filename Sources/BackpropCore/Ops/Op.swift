@@ -1,20 +1,11 @@
-/// The elementwise functions of the language. Each has a value and a local
-/// derivative (see `ElementwiseFunction.derivative`), and a name the lectures use.
-public enum ElementwiseFunction: String, Sendable, CaseIterable {
-    case sigmoid, tanh, relu, softplus, exp, log, step, sign, abs, sqrt, identity
-
-    /// How the lectures write f' (used in explanations): σ'(z), tanh'(z), …
-    public var symbol: String {
-        switch self {
-        case .sigmoid: "σ"
-        default: rawValue
-        }
-    }
-}
-
-/// A primitive operation of the tape. Every op defines, next to each other, its
-/// forward value (`Forward.swift`), its vector–Jacobian product (`Backward.swift`)
-/// and its symbolic rule for explanations (`SymbolicRules.swift`).
+/// A primitive operation of the tape. Each op (or family of ops) keeps all it
+/// knows in one file in this folder: its result shape, forward value, numeric
+/// vector–Jacobian product, symbolic rule for explanations, rendering and
+/// simplification (`Arithmetic.swift`, `MatMul.swift`, `Softmax.swift`, …;
+/// see `README.md`). The drivers (`Graph.resultShape`, `Forward.swift`,
+/// `Backward.swift`, `SymbolicRules.swift`, `FormulaRenderer`, `Simplify`)
+/// only dispatch on the op. The elementwise functions are rows of one table
+/// (`FunctionRows.swift`).
 public enum Op: Sendable, Hashable {
     /// An input or a parameter: a value set from outside, updated in place.
     case leaf
@@ -60,7 +51,7 @@ public enum Op: Sendable, Hashable {
         case .power: "^"
         case .matmul: "@"
         case .negate: "unary -"
-        case .function(let f): f.rawValue
+        case .function(let f): f.name
         case .logSigmoid, .logSoftmax: "log"
         case .sum: "sum"
         case .mean: "mean"

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// softmax of a column vector, and the two fused logs: `log` applied to a
+/// softmax node becomes logSoftmax, applied to a sigmoid node logSigmoid.
+/// The fused ops compute log p straight from z (stable at any z) and send
+/// their signal back in *scaled* form, s ⊙ s̄, into the softmax or sigmoid
+/// node, which turns it into z̄ without ever forming ∞ · 0.
+enum Softmax {
+    /// A softmax layer's label in the network diagram.
+    static let glyph = "smax"
+
+    /// The op `log` becomes when applied to a node computing `input`.
+    static func fusedLog(over input: Op) -> Op? {
+        switch input {
+        case .function(.sigmoid): .logSigmoid
+        case .softmax: .logSoftmax
+        default: nil
+        }
+    }
+
+    /// Whether `op` is one of the fused logs, which keep a scaled-gradient
+    /// buffer on their operand.
+    static func isFusedLog(_ op: Op) -> Bool { op == .logSigmoid || op == .logSoftmax }
+
+    /// The op that evaluates a fused log on a scratch tape of constants, where
+    /// its operand is a plain value: `log` itself.
+    static func unfused(_ op: Op) -> Op { isFusedLog(op) ? .function(.log) : op }
+
+    static func resultShape(_ op: Op, _ a: Shape) throws(GraphError) -> Shape {
+        guard op == .logSigmoid || a.columns == 1 else { throw .notAColumnVector(function: op.displayName, a) }
+        return a
+    }
+
+    // MARK: Forward
+
+    /// p = softmax(z) = e^(z − lse z) over n entries (also the batch kernels' softmax, row by row).
+    @inline(__always)
+    static func forward(_ out: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>, _ n: Int) {
+        let lse = StableMath.logSumExp(UnsafeBufferPointer(start: z, count: n))
+        for k in 0..<n { out[k] = exp(z[k] - lse) }
+    }
+
+    /// log softmax(z) = z − lse z, from the softmax node's own input z.
+    @inline(__always)
+    static func forwardLogSoftmax(_ out: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>, _ n: Int) {
+        let lse = StableMath.logSumExp(UnsafeBufferPointer(start: z, count: n))
+        for k in 0..<n { out[k] = z[k] - lse }
+    }
+
+    /// log σ(z), from the sigmoid node's own input z.
+    @inline(__always)
+    static func forwardLogSigmoid(_ out: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>, _ n: Int) {
+        for k in 0..<n { out[k] = StableMath.logSigmoid(z[k]) }
+    }
+
+    // MARK: Numeric vector–Jacobian products
+
+    /// p = softmax(z): z̄ = u − p Σu, where u = p ⊙ p̄ (+ the scaled log contributions).
+    @inline(__always)
+    static func propagate(_ f: PullbackFrame, scaledOffset so: Int) {
+        guard f.wantA else { return }
+        let p = f.y, g = f.g, n = f.n, scaled = f.scaled
+        func u(_ k: Int) -> Double { p[k] * g[k] + (so >= 0 ? scaled![so + k] : 0) }
+        var total = 0.0
+        for k in 0..<n { total += u(k) }
+        for k in 0..<n { f.ga[k] += u(k) - p[k] * total }
+    }
+
+    /// log s (s a sigmoid or softmax node): into s in scaled form, s ⊙ s̄ += ḡ.
+    @inline(__always)
+    static func propagateLog(_ f: PullbackFrame, operandScaledOffset so: Int) {
+        guard f.wantA, let scaled = f.scaled else { return }
+        for k in 0..<f.n { scaled[so + k] += f.g[k] }
+    }
+
+    // MARK: Symbolic
+
+    /// softmax: z̄ = p ⊙ (p̄ − pᵀ p̄).
+    static func symbolicPullback(arguments args: [Formula], seed: Formula) -> Formula {
+        let p = Formula.apply(.softmax, args)
+        return .apply(.multiply, [p, .apply(.subtract, [seed, .apply(.matmul, [.apply(.transpose, [p]), seed])])])
+    }
+
+    /// log s: s̄ = ḡ / s.
+    static func symbolicPullbackLog(arguments args: [Formula], seed: Formula) -> Formula {
+        .apply(.divide, [seed, args[0]])
+    }
+
+    static func render(_ op: Op, _ r: OperandRenderer) -> FormulaRenderer.Piece {
+        r.call(op == .softmax ? "softmax" : "log")
+    }
+}
