@@ -105,4 +105,23 @@ struct FullScreenTerminalTests {
                                       environment: ["XDG_DATA_HOME": dir.path])
         #expect(progress.stdout.contains("\"lesson\": \"seven\""), "\(progress.stdout)")
     }
+
+    @Test("SIGTERM and SIGHUP: progress saved, the terminal as it was, exit 128 + the signal", arguments: [
+        (SIGTERM, 143), (SIGHUP, 129),
+    ])
+    func signals(_ signal: Int32, _ status: Int) throws {
+        let (dir, tmux) = try openSevenParts()
+        defer { tmux.kill(); dir.remove() }
+        try tmux.press("n")
+        try tmux.press("n")
+        #expect(try tmux.waitFor { $0.contains { $0.contains("This is part 3 of the lesson.") } }, "\(tmux.shown)")
+        let binary = try BPTutorBinary.require()
+        let found = try runProcess("/usr/bin/pgrep", ["-f", "^\(binary) open \(dir.path)"])
+        let pid = try #require(Int32(found.stdout.split(separator: "\n").first ?? ""), "no process: \(found)")
+        kill(pid, signal)
+        #expect(try tmux.waitFor { $0.contains("exited=\(status)") }, "\(tmux.shown)")
+        #expect(sttyUnchanged(dir))
+        let progress = try runProcess(binary, ["progress", "--json"], environment: ["XDG_DATA_HOME": dir.path])
+        #expect(progress.stdout.contains("\"step\": 3"), "\(progress.stdout)")
+    }
 }

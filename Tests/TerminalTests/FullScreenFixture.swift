@@ -11,7 +11,7 @@ import TutorUI
 /// Screen: line 0 "fixture WxH", line 1 the last key, line 2 ticks, line 3 a
 /// wide character and colours, the bottom line the command bar when open.
 /// Keys: q quits, x traps (a deliberate crash), : opens the command bar,
-/// t starts ticks, Ctrl-C / SIGTERM (`.interrupt`) quit after logging.
+/// t starts ticks, Ctrl-C (`.interrupt`) quits after logging.
 struct FixtureApp: FullScreenApp {
     var width = 0
     var height = 0

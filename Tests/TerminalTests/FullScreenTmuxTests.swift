@@ -201,7 +201,8 @@ struct FullScreenTmuxTests {
         tmux.expectRestored()
     }
 
-    @Test func sigtermIsAnInterruptMessage() {
+    @Test("SIGTERM ends the loop at once: exit 128 + 15, the terminal restored")
+    func sigtermEndsTheLoop() {
         let tmux = TmuxSession()
         #expect(tmux.waitForScreen("fixture 80x24"))
         guard let pid = tmux.pid else {
@@ -209,8 +210,9 @@ struct FullScreenTmuxTests {
             return
         }
         kill(pid, SIGTERM)
-        #expect(tmux.waitForExit() == "status=0")
-        #expect(tmux.logText.contains("\ninterrupt\n"))
+        #expect(tmux.waitForExit() == "status=143")
+        #expect(tmux.logText.contains("exit terminated(signal: 15)"), "\(tmux.logText)")
+        #expect(!tmux.logText.contains("\ninterrupt\n"))
         tmux.expectRestored()
     }
 

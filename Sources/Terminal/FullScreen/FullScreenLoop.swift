@@ -17,8 +17,9 @@ public enum FullScreenExit: Sendable, Equatable {
     case quit
     /// SIGHUP: the terminal went away (or `kill -HUP`). Save and exit (status 129).
     case hangUp
-    /// SIGTERM twice (the first became `.interrupt`), or Ctrl-C three times
-    /// without the app quitting: the user insists. Exit with status 143 / 130.
+    /// SIGTERM (`kill`, a shutdown), or Ctrl-C three times without the app
+    /// quitting (the user insists). Save and exit with status 128 + the signal
+    /// (143 / 130), as other tools do.
     case terminated(signal: Int32)
 }
 
@@ -41,7 +42,7 @@ public struct FullScreenOptions {
 
 extension FullScreen {
     /// Runs `app` full screen until it quits. Every message (keys, ticks, resizes,
-    /// Ctrl-C / SIGTERM as `.interrupt`, command-bar messages) goes to
+    /// Ctrl-C as `.interrupt`, command-bar messages) goes to
     /// `app.update`; the effects the loop knows (command bar, ticks, quit) are
     /// performed, any other (`saveProgress`, ...) is passed to `perform`, whose
     /// returned messages are given to the app in turn. After each batch of
@@ -62,7 +63,6 @@ extension FullScreen {
         var ticking = false
         var nextTick = Clock.milliseconds() + options.tickInterval
         var interruptsUnanswered = 0
-        var terminationsSeen = 0
         var (width, height) = size
         var pending: [Message] = [.resize(width: width, height: height)]
 
@@ -97,11 +97,7 @@ extension FullScreen {
             while pending.isEmpty {
                 let signals = TerminalGuard.take()
                 if signals.hangUps > 0 { return .hangUp }
-                if signals.terminations > 0 {
-                    terminationsSeen += signals.terminations
-                    if terminationsSeen > 1 { return .terminated(signal: SIGTERM) }
-                    pending.append(.interrupt)
-                }
+                if signals.terminations > 0 { return .terminated(signal: SIGTERM) }
                 if signals.interrupts > 0 {
                     interruptsUnanswered += signals.interrupts
                     pending.append(.interrupt)

@@ -22,7 +22,7 @@ public enum Message: Sendable, Equatable {
     /// The command bar's text or cursor changed (readline's redisplay): the view draws it.
     /// `cursor` is a display column within `text`.
     case commandLineChanged(text: String, cursor: Int)
-    /// Ctrl-C or SIGTERM.
+    /// Ctrl-C.
     case interrupt
 }
 
