@@ -147,8 +147,8 @@ public struct AppState: Sendable {
         lesson?.goTo(step: max(0, startAt))
     }
 
-    /// Opens a lesson from the picker (the caller parsed it after `.openLesson`).
-    public mutating func open(_ session: LessonSession, startAt: Int = 0) {
+    /// Opens a lesson from the picker (`.lessonLoaded`, the answer to `.openLesson`).
+    mutating func open(_ session: LessonSession, startAt: Int = 0) {
         var state = LessonState(session: session)
         state.goTo(step: max(0, startAt))
         lesson = state

@@ -1,6 +1,7 @@
 import BackpropCore
 import ScriptSyntax
 import TutorScript
+import TermCore
 
 extension AppState {
     /// Applies one message; returns what the terminal layer should do.
@@ -38,6 +39,9 @@ extension AppState {
             return [.closeCommandBar]
         case .key(let key):
             return press(key)
+        case let .lessonLoaded(session, startAt):
+            open(session, startAt: startAt)
+            return []
         }
     }
 

@@ -1,5 +1,6 @@
 import BackpropCore
 import TutorScript
+import TermCore
 
 /// How the screen may be drawn: UTF-8 box drawing and braille or ASCII only;
 /// colours or none (NO_COLOR, monochrome). Nothing relies on colour alone.

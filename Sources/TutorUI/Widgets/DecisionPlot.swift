@@ -1,4 +1,5 @@
 import BackpropCore
+import TermCore
 
 /// A 2-input network's decision regions over the data's box: the boundary in
 /// braille dots, class-1 regions lightly dotted (ASCII: `.`), and the samples

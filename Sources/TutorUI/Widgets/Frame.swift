@@ -1,3 +1,5 @@
+import TermCore
+
 /// A box with a title in its top border; returns the inside.
 enum Frame {
     @discardableResult

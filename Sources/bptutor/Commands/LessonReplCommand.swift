@@ -2,6 +2,7 @@ import ArgumentParser
 import ScriptSyntax
 import Terminal
 import TutorScript
+import TutorStore
 
 /// `bptutor repl LESSON`: the lesson mode of the REPL.
 enum LessonReplCommand {
