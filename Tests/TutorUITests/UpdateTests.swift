@@ -162,6 +162,17 @@ import TutorScript
         #expect(state.picker.selected == 2)
         #expect(state.update(.key(.character("q"))) == [.quit])
     }
+
+    @Test func theLoadedLessonComesBackAsAMessage() throws {
+        var state = AppState(picker: Fixture.pickerEntries)
+        _ = state.update(.key(.character("?")))
+        let session = LessonSession(lesson: try Fixture.lesson("logistic.lesson"), seed: 1)
+        #expect(state.update(.lessonLoaded(session, startAt: 2)).isEmpty)
+        #expect(state.screen == .lesson && !state.showingHelp)
+        #expect(state.lesson?.session.step == 2)
+        let direct = try Fixture.state("logistic.lesson", step: 2)
+        #expect(state.view(width: 120, height: 40) == direct.view(width: 120, height: 40))
+    }
 }
 
 @Suite struct RobustnessTests {

@@ -97,8 +97,6 @@ public struct TrainingRun: Sendable {
 public struct LessonState: Sendable {
     public var session: LessonSession
     public var record = StepRecord()
-    /// The graph at the start of each step so far (what "changed this step" is measured against).
-    var stepStarts: [Graph] = []
     /// The name of the selected quantity.
     public var selected: String?
     /// nil: the formula pane explains the value or the gradient as the phase suggests; else as chosen with `e`.
@@ -109,9 +107,6 @@ public struct LessonState: Sendable {
     public var revealed = 0
     public var message: StatusMessage?
     public var training: TrainingRun?
-
-    /// The step start graph of the current step.
-    var stepStart: Graph { stepStarts.last ?? Graph() }
 }
 
 /// The whole app as a value: the screen is a pure function of it (`view`),

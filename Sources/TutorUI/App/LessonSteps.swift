@@ -11,39 +11,21 @@ extension LessonState {
     mutating func next() {
         guard session.step + 1 < session.stepCount else { return }
         stopTraining()
-        stepStarts = Array(stepStarts.prefix(session.step + 1))
-        stepStarts.append(session.interpreter.graph)
-        let events = session.nextStep()
-        beginStep(events)
+        beginStep(session.nextStep())
     }
 
     /// Back to the start of the previous step, run again from the state it began with.
     mutating func back() {
         guard session.step >= 1 else { return }
         stopTraining()
-        stepStarts = Array(stepStarts.prefix(session.step))
-        let events = session.back()
-        beginStep(events)
+        beginStep(session.back())
     }
 
-    /// Runs (or re-runs) steps until `target` is the current one.
+    /// Runs (or re-runs) steps until `target` is the current one (the session walks them).
     mutating func goTo(step target: Int) {
-        let target = min(max(0, target), max(0, session.stepCount - 1))
-        if session.step > target {
-            while session.step > target + 1 { stopTraining(); stepStarts.removeLast(); _ = session.back() }
-            back()
-            return
-        }
-        while session.step < target - 1 {
-            stepStarts = Array(stepStarts.prefix(session.step + 1))
-            stepStarts.append(session.interpreter.graph)
-            _ = session.nextStep()
-            while session.pending != nil {
-                session.skip()
-                _ = session.resume()
-            }
-        }
-        if session.step < target { next() }
+        guard session.stepCount > 0, session.clampedStep(target) != session.step else { return }
+        stopTraining()
+        if let events = session.goTo(step: target) { beginStep(events) }
     }
 
     private mutating func beginStep(_ events: [LessonRunner.Event]) {
@@ -107,7 +89,7 @@ extension LessonState {
 
     /// The names changed (or new) since the step began.
     var changedNames: [String] {
-        session.interpreter.changedQuantities(since: stepStart).map(\.name)
+        session.interpreter.changedQuantities(since: session.stepStartGraph).map(\.name)
     }
 
     /// The quantities the table lists: all of them, or in presentation mode the step's revealed ones.
