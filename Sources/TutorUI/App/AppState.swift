@@ -107,6 +107,8 @@ public struct LessonState: Sendable {
     public var revealed = 0
     public var message: StatusMessage?
     public var training: TrainingRun?
+    /// What the view draws, prepared by `update` (`AppState.prepareDisplay`).
+    var display = LessonDisplay()
 }
 
 /// The whole app as a value: the screen is a pure function of it (`view`),
@@ -140,6 +142,7 @@ public struct AppState: Sendable {
         self.presentation = presentation
         lesson = LessonState(session: session)
         lesson?.goTo(step: max(0, startAt))
+        prepareDisplay()
     }
 
     /// Opens a lesson from the picker (`.lessonLoaded`, the answer to `.openLesson`).
@@ -150,5 +153,6 @@ public struct AppState: Sendable {
         screen = .lesson
         showingHelp = false
         blanked = false
+        prepareDisplay()
     }
 }

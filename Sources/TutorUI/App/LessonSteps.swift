@@ -92,12 +92,12 @@ extension LessonState {
         session.interpreter.changedQuantities(since: session.stepStartGraph).map(\.name)
     }
 
-    /// The quantities the table lists: all of them, or in presentation mode the step's revealed ones.
-    func visibleQuantities(presentation: Bool, changed: [String]? = nil) -> [ShownQuantity] {
-        let all = quantities
+    /// The quantities the table lists (as last prepared): all of them, or in presentation
+    /// mode the step's revealed ones.
+    func visibleQuantities(presentation: Bool) -> [ShownQuantity] {
+        let all = display.quantities
         guard presentation else { return all }
-        let changed = changed ?? changedNames
-        let order = Dictionary(uniqueKeysWithValues: changed.enumerated().map { ($1, $0) })
+        let order = Dictionary(uniqueKeysWithValues: display.changedNames.enumerated().map { ($1, $0) })
         return all.filter { (order[$0.name] ?? Int.max) < revealed }
     }
 

@@ -4,8 +4,16 @@ import TutorScript
 import TermCore
 
 extension AppState {
-    /// Applies one message; returns what the terminal layer should do.
+    /// Applies one message; returns what the terminal layer should do. What the
+    /// screen shows is prepared here too, so `view` only draws.
     public mutating func update(_ m: Message) -> [Effect] {
+        let wasTraining = lesson?.training?.running == true
+        let effects = apply(m)
+        prepareDisplay(after: m, wasTraining: wasTraining)
+        return effects
+    }
+
+    private mutating func apply(_ m: Message) -> [Effect] {
         switch m {
         case let .resize(width, height):
             self.width = width
