@@ -10,7 +10,7 @@ struct LessonDisplay: Sendable {
     var quantities: [ShownQuantity] = []
     /// The names changed (or new) since the step began.
     var changedNames: [String] = []
-    /// The `names` rows, for the graph pane.
+    /// The `names` rows, for the graph pane (drawn when there is no network).
     var bindings: [BindingSummary] = []
     /// The lesson's network, while the graph still holds it.
     var nodes: NetworkNodes?
@@ -18,7 +18,8 @@ struct LessonDisplay: Sendable {
     var decision: DecisionRegions?
     /// The perceptron's bound, when the lesson ran one.
     var perceptron: PerceptronReport?
-    /// The explanation of the selected quantity, as `explain` prints it.
+    /// The explanation of the selected quantity, as `explain` prints it, while the
+    /// formula pane shows.
     var formula: Formula?
 
     struct Formula: Sendable, Equatable {
@@ -107,15 +108,15 @@ extension AppState {
         var d = LessonDisplay()
         d.quantities = state.quantities
         d.changedNames = state.changedNames
-        d.bindings = interpreter.bindingSummaries
         d.nodes = interpreter.session.network.flatMap { $0.isCurrent(in: interpreter.graph) ? $0 : nil }
+        if d.nodes == nil { d.bindings = interpreter.bindingSummaries }
         d.perceptron = interpreter.session.perceptron.map(PerceptronReport.report(for:))
         if let nodes = d.nodes, let data = interpreter.session.data, data.inputWidth == 2, nodes.spec.inputSize == 2,
            interpreter.session.lastTraining != nil || state.training != nil {
             d.decision = DecisionRegions(outputs: nodes.spec.outputSize, data: data)
         }
         state.display = d
-        d.formula = state.formula(shown: state.visibleQuantities(presentation: presentation))
+        if state.pane == .formula { d.formula = state.formula(shown: state.visibleQuantities(presentation: presentation)) }
         // The grids for the plot's area (unicode and ASCII) at the screen's size.
         if let nodes = d.nodes, d.decision != nil, let area = lessonLayout(state, width: width, height: height).plot {
             let sizes = [true, false].compactMap { DecisionPlot.resolution(area: area, unicode: $0) }

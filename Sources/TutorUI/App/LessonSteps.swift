@@ -82,12 +82,13 @@ extension LessonState {
         }
     }
 
-    /// Every bound quantity, as `show` would give it (the notation's labels).
+    /// Every bound quantity, as `show` would give it (the notation's labels), computed
+    /// now: for `update`; the view reads what `AppState.prepareDisplay` kept.
     var quantities: [ShownQuantity] {
         session.interpreter.changedQuantities(since: Graph())
     }
 
-    /// The names changed (or new) since the step began.
+    /// The names changed (or new) since the step began, computed now (as `quantities`).
     var changedNames: [String] {
         session.interpreter.changedQuantities(since: session.stepStartGraph).map(\.name)
     }
