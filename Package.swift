@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "NetworkTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermCore", "TutorStore", "TutorUI", "CNcurses"],
                     swiftSettings: strictSettings),
+        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore"], swiftSettings: strictSettings),
         .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "TermCore", "TutorScript", "ScriptSyntax", "BackpropCore"],
                     exclude: ["Snapshots"], swiftSettings: strictSettings),
         .testTarget(name: "LessonTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"],
