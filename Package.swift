@@ -21,36 +21,47 @@ let package = Package(
         .target(name: "BackpropCore", swiftSettings: strictSettings),
         // The command language's syntax: source files, lexer, parser, diagnostics. No engine.
         .target(name: "ScriptSyntax", swiftSettings: strictSettings),
+        // Persistence: the JSON codec, lesson progress, the REPL history, XDG paths, files. No UI.
+        .target(name: "TutorStore", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
         // The interpreter: statements -> engine calls -> results (text and JSON).
-        .target(name: "TutorScript", dependencies: ["BackpropCore", "ScriptSyntax"], swiftSettings: strictSettings),
+        .target(name: "TutorScript", dependencies: ["BackpropCore", "ScriptSyntax", "TutorStore"],
+                swiftSettings: strictSettings),
+        // What the screen and the terminal share: cells, the screen buffer, rectangles, keys. No deps.
+        .target(name: "TermCore", swiftSettings: strictSettings),
         // System libraries from Debian's libreadline-dev and libncurses-dev (scripts/ensure-deps
         // installs them). No pkgConfig: ncursesw.pc's -D flags are dropped by SwiftPM with a
         // warning; the shim headers define what is needed and the module maps link the libraries.
         .systemLibrary(name: "CReadline"),
         .systemLibrary(name: "CNcurses"),
         // The full-screen tutor as pure functions: state, update(message), view → a cell buffer.
-        .target(name: "TutorUI", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"],
+        .target(name: "TutorUI", dependencies: ["TermCore", "TutorScript", "ScriptSyntax", "BackpropCore"],
                 swiftSettings: strictSettings),
-        // The only code that touches the terminal: readline line editing, ncurses, signals.
-        .target(name: "Terminal", dependencies: ["CReadline", "CNcurses", "TutorUI"], swiftSettings: strictSettings),
+        // The only code that touches the terminal: readline line editing, ncurses, signals. It knows
+        // no app: it draws ScreenBuffers and reports TerminalEvents. TutorStore: the history file;
+        // ScriptSyntax: DisplayWidth, the columns a character takes.
+        .target(name: "Terminal", dependencies: ["CReadline", "CNcurses", "TermCore", "TutorStore", "ScriptSyntax"],
+                swiftSettings: strictSettings),
         .executableTarget(
             name: "bptutor",
             dependencies: [
-                "BackpropCore", "ScriptSyntax", "TutorScript", "TutorUI", "Terminal",
+                "BackpropCore", "ScriptSyntax", "TutorScript", "TutorStore", "TermCore", "TutorUI", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "bptutor-bench",
-            dependencies: ["BackpropCore", "TutorScript", "TutorUI"],
+            dependencies: ["BackpropCore", "ScriptSyntax", "TutorScript", "TutorUI"],
             swiftSettings: strictSettings),
         .testTarget(name: "BackpropCoreTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
         .testTarget(name: "ScriptSyntaxTests", dependencies: ["ScriptSyntax"], swiftSettings: strictSettings),
-        .testTarget(name: "TutorScriptTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"], swiftSettings: strictSettings),
+        .testTarget(name: "TutorScriptTests", dependencies: ["TutorScript", "TutorStore", "ScriptSyntax", "BackpropCore"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "CLITests", dependencies: ["bptutor"], swiftSettings: strictSettings),
         .testTarget(name: "NetworkTests", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TutorScript"], swiftSettings: strictSettings),
-        .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "TutorScript", "BackpropCore"],
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TermCore", "TutorStore", "TutorUI", "CNcurses"],
+                    swiftSettings: strictSettings),
+        .testTarget(name: "TutorStoreTests", dependencies: ["TutorStore"], swiftSettings: strictSettings),
+        .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "TermCore", "TutorScript", "ScriptSyntax", "BackpropCore"],
                     exclude: ["Snapshots"], swiftSettings: strictSettings),
         .testTarget(name: "LessonTests", dependencies: ["TutorScript", "ScriptSyntax", "BackpropCore"],
                     swiftSettings: strictSettings),

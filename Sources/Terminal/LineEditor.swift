@@ -1,5 +1,6 @@
 import CReadline
 import Glibc
+import TutorStore
 
 /// Line editing with GNU readline: editing keys, history (kept in a file between
 /// sessions), tab completion and bracketed paste. Use it only when standard input
@@ -156,7 +157,7 @@ public final class LineEditor: LineSource {
             // Leave the shell on a fresh line. readline 8.1+ already does so when
             // it switches bracketed paste off at end of input.
             if !LineEditor.readlineSetting("enable-bracketed-paste", is: "on") {
-                FileSystem.writeText("\n", to: outputDescriptor)
+                TerminalOutput.write("\n", to: outputDescriptor)
             }
         case .interrupted:
             break
@@ -183,7 +184,7 @@ public final class LineEditor: LineSource {
         rl_free_line_state()
         rl_callback_sigcleanup()
         rl_callback_handler_remove()
-        FileSystem.writeText("\n", to: outputDescriptor)
+        TerminalOutput.write("\n", to: outputDescriptor)
         return .interrupted
     }
 

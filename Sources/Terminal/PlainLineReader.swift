@@ -89,8 +89,8 @@ public final class PlainLineReader: LineSource {
     private func show(_ text: String) {
         switch prompts {
         case .none: break
-        case .standardOutput: FileSystem.writeText(text, to: STDOUT_FILENO)
-        case .standardError: FileSystem.writeText(text, to: STDERR_FILENO)
+        case .standardOutput: TerminalOutput.write(text, to: STDOUT_FILENO)
+        case .standardError: TerminalOutput.write(text, to: STDERR_FILENO)
         }
     }
 

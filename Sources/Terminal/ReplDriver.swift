@@ -1,4 +1,5 @@
 import Glibc
+import TutorStore
 
 /// What the REPL's `execute` closure tells the driver after a chunk of input.
 public enum ReplStatus: Sendable, Equatable {

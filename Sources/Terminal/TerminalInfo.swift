@@ -1,4 +1,5 @@
 import Glibc
+import TutorStore
 
 /// What kind of terminal (if any) the process is attached to.
 ///
@@ -44,15 +45,5 @@ public struct TerminalInfo: Sendable, Equatable {
     /// Colour and other attributes may be written to standard output.
     public var allowsColor: Bool {
         stdoutIsTerminal && !isDumb && !noColor
-    }
-}
-
-/// Environment look-ups without Foundation.
-enum Environment {
-    /// The variable's value, or nil when it is unset or empty.
-    static func value(_ name: String) -> String? {
-        guard let raw = getenv(name) else { return nil }
-        let value = String(cString: raw)
-        return value.isEmpty ? nil : value
     }
 }

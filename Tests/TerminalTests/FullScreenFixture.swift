@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
 import Testing
+import TermCore
+import TutorStore
 import TutorUI
 @testable import Terminal
 
@@ -21,9 +23,9 @@ struct FixtureApp: FullScreenApp {
     var entered: [String] = []
     let log: Int32
 
-    mutating func update(_ message: Message) -> [Effect] {
-        record("\(message)")
-        switch message {
+    mutating func handle(_ event: TerminalEvent) -> [TerminalRequest] {
+        record("\(event)")
+        switch event {
         case .resize(let w, let h):
             width = w
             height = h
@@ -37,8 +39,6 @@ struct FixtureApp: FullScreenApp {
             return [.openCommandBar(prompt: ": ")]
         case .key(.character("t")):
             return [.startTicks]
-        case .key(.character("s")):
-            return [.saveProgress]
         case .key(let key):
             lastKey = "\(key)"
         case .tick:
@@ -74,6 +74,10 @@ struct FixtureApp: FullScreenApp {
         return buffer
     }
 
+    func completions(for word: String, lineBefore: String) -> [String] {
+        ["sigmoid(", "show", "step"].filter { $0.hasPrefix(word) }
+    }
+
     func record(_ line: String) { appendLine(line, to: log) }
 }
 
@@ -97,13 +101,7 @@ func fullScreenFixture() {
     }
     let history = getenv("BPTUTOR_FIXTURE_HISTORY").map { HistoryStore(path: String(cString: $0)) }
     history?.load()
-    let options = FullScreenOptions(history: history, completer: { word, _ in
-        ["sigmoid(", "show", "step"].filter { $0.hasPrefix(word) }
-    })
-    let result = screen.run(&app, options: options) { effect in
-        appendLine("effect \(effect)", to: log)
-        return []
-    }
+    let result = screen.run(&app, options: FullScreenOptions(history: history))
     screen.stop()
     app.record("exit \(result)")
     print("fixture ended: \(result)")

@@ -1,5 +1,6 @@
 import CNcurses
 import Testing
+import TermCore
 import TutorUI
 @testable import Terminal
 

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import Terminal
+import TutorStore
 
 /// Tests that change process-wide state (environment variables, GNU readline's
 /// globals, the terminal it is attached to) run one at a time, in this suite only.

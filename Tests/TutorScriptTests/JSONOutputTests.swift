@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TutorStore
 import BackpropCore
 import ScriptSyntax
 @testable import TutorScript

@@ -1,4 +1,5 @@
 import Testing
+import TermCore
 import TutorScript
 @testable import TutorUI
 

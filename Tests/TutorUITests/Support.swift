@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TermCore
 import ScriptSyntax
 import TutorScript
 @testable import TutorUI

@@ -1,4 +1,5 @@
 import Testing
+import TermCore
 import BackpropCore
 import TutorScript
 @testable import TutorUI
@@ -52,7 +53,7 @@ import TutorScript
 
     @Test func explainTogglesValueAndGradient() throws {
         var state = try logistic(step: 2)
-        state.lesson?.selected = "z"
+        state.select("z")
         let auto = state.view(width: 120, height: 40).text
         #expect(auto.contains("Formula: z̄"))
         _ = state.update(.key(.character("e")))
@@ -133,22 +134,37 @@ import TutorScript
         let w1 = { interpreter().graph.value(of: interpreter().graph.bindings["W1"]!) }
         let before = w1()
         #expect(state.update(.key(.character("r"))) == [.startTicks])
-        _ = state.update(.tick)
+        // Small slices, so the run takes several ticks whatever the machine: slicing is by
+        // epochs per tick, not by time, so every step below happens on every run.
+        let slice = 250
+        state.lesson?.training?.epochsPerTick = slice
+        let target = try #require(state.lesson?.training?.target)
+        #expect(target == 2000)                                   // no typed train in this step: 2000 epochs
+        #expect(state.update(.tick).isEmpty)
         let run = try #require(state.lesson?.training)
-        #expect(run.epochsDone > 0 && run.epochsDone <= run.target)
-        #expect(run.epochsDone % run.epochsPerTick == 0 || run.epochsDone == run.target)   // whole slices
-        if run.running {
-            #expect(state.update(.key(.character("r"))) == [.stopTicks])  // pause writes the weights back
-        }
+        #expect(run.running && run.epochsDone == slice)
+        #expect(w1() == before)                                   // the graph has the start until a pause
+        #expect(state.view(width: 120, height: 40).text.contains("training \(slice)/\(target)"))
+        // Pausing writes the weights reached into the graph; the decision regions show them.
+        #expect(state.update(.key(.character("r"))) == [.stopTicks])
+        #expect(state.lesson?.training?.running == false)
         #expect(w1() != before)
-        #expect(state.view(width: 120, height: 40).text.contains("\(run.epochsDone)/\(run.target)"))
-        // Resuming runs to the end, tick by tick, and stops by itself.
-        if state.lesson?.training?.running == false, run.epochsDone < run.target {
-            _ = state.update(.key(.character("r")))
+        let paused = state.view(width: 120, height: 40).text
+        #expect(paused.contains("paused \(slice)/\(target)"))
+        #expect(paused.contains("Decision regions"))
+        // Resuming runs to the end, one slice per tick, and stops by itself on the last one.
+        #expect(state.update(.key(.character("r"))) == [.startTicks])
+        let remaining = (target - slice + slice - 1) / slice
+        for tick in 1...remaining {
+            let effects = state.update(.tick)
+            #expect(effects == (tick == remaining ? [.stopTicks] : []), "tick \(tick)")
         }
-        var ticks = 0
-        while state.lesson?.training?.running == true, ticks < 10_000 { _ = state.update(.tick); ticks += 1 }
-        #expect(state.lesson?.training?.running != true)
+        let done = try #require(state.lesson?.training)
+        #expect(!done.running && !done.diverged && done.epochsDone == target)
+        #expect(done.losses.count == target + 1)                  // the start and every epoch
+        #expect(state.lesson?.message?.text.hasPrefix("trained \(target) epochs") == true)
+        #expect(state.update(.tick) == [.stopTicks])              // a late tick changes nothing
+        #expect(state.view(width: 120, height: 40).text.contains("Decision regions"))
     }
 
     @Test func pickerOpensTheSelectedLesson() {
@@ -160,6 +176,17 @@ import TutorScript
         _ = state.update(.key(.up))
         #expect(state.picker.selected == 2)
         #expect(state.update(.key(.character("q"))) == [.quit])
+    }
+
+    @Test func theLoadedLessonComesBackAsAMessage() throws {
+        var state = AppState(picker: Fixture.pickerEntries)
+        _ = state.update(.key(.character("?")))
+        let session = LessonSession(lesson: try Fixture.lesson("logistic.lesson"), seed: 1)
+        #expect(state.update(.lessonLoaded(session, startAt: 2)).isEmpty)
+        #expect(state.screen == .lesson && !state.showingHelp)
+        #expect(state.lesson?.session.step == 2)
+        let direct = try Fixture.state("logistic.lesson", step: 2)
+        #expect(state.view(width: 120, height: 40) == direct.view(width: 120, height: 40))
     }
 }
 
@@ -222,9 +249,38 @@ import TutorScript
         #expect(text.contains("W1 32×64"))
     }
 
-    @Test func renderBenchmarkRuns() throws {
-        let lesson = try Fixture.lesson("logistic.lesson")
-        let ms = RenderBenchmark.busiestFrame(lesson: lesson, step: 1, iterations: 3)
-        #expect(ms > 0)
+    @Test func theViewOnlyDrawsWhatUpdatePrepared() throws {
+        // The busiest screen (XOR trained, its decision regions): what `update` prepared is
+        // what preparing afresh gives, and drawing it twice gives the same frame.
+        var state = try Fixture.state("02-xor.lesson", step: 8)
+        _ = state.update(.resize(width: 250, height: 70))
+        let display = try #require(state.lesson?.display)
+        let regions = try #require(display.decision, "step 9 of 02-xor trains a 2-2-1 net on XOR")
+        var fresh = state
+        fresh.prepareDisplay()
+        #expect(fresh.lesson?.display.decision?.classes == regions.classes)
+        #expect(fresh.lesson?.display.changedNames == display.changedNames)
+        #expect(fresh.lesson?.display.formula == display.formula)
+        // The grids are the ones the plot needs at this size, unicode and ASCII, and hold
+        // exactly what the network predicts there.
+        let interpreter = try #require(state.lesson?.session.interpreter)
+        let nodes = try #require(display.nodes)
+        let network = nodes.read(from: interpreter.graph)
+        let data = try #require(interpreter.session.data)
+        let box = try #require(DecisionGrid.box(for: data))
+        #expect(regions.classes.count == 2)
+        for (size, classes) in regions.classes {
+            let grid = try DecisionGrid.compute(network, x1: box.x1, x2: box.x2, columns: size.columns, rows: size.rows,
+                                                rule: ClassificationRule.infer(for: data, outputs: 1))
+            let expected = (0..<size.rows).flatMap { r in
+                (0..<size.columns).map { c in grid.predictedClass(row: r, column: c) ?? (grid.value(row: r, column: c) >= 0.5 ? 1 : 0) }
+            }
+            #expect(classes == expected, "\(size)")
+            #expect(Set(classes) == [0, 1])                         // XOR has both classes
+        }
+        let frame = state.view(width: 250, height: 70)
+        #expect(frame.text.contains("Decision regions"))
+        #expect(frame == state.view(width: 250, height: 70))
+        #expect(state.view(width: 250, height: 70, options: ViewOptions(unicode: false)).text.contains(". region 1"))
     }
 }

@@ -1,4 +1,5 @@
-import TutorUI
+import TermCore
+
 
 /// Which cells of a frame to draw, given the frame already on the screen. Pure.
 enum CellDiff {

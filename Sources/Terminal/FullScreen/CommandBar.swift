@@ -1,6 +1,6 @@
 import CReadline
 import Glibc
-import TutorUI
+import TutorStore
 
 /// The full screen's command line: GNU readline through its callback interface,
 /// drawing nothing itself. Keys read by ncurses are re-encoded as the bytes
@@ -29,7 +29,7 @@ final class CommandBar {
 
     /// Opens the bar (an open one is first closed) and returns the first
     /// `.commandLineChanged` (an empty line).
-    func open(prompt: String) -> [Message] {
+    func open(prompt: String) -> [TerminalEvent] {
         if isOpen { close() }
         saved = bprl_save_settings()
         ReadlineBridge.configure()  // name, word breaks, Swift completion
@@ -56,7 +56,7 @@ final class CommandBar {
     }
 
     /// Feeds one key; returns the messages it caused.
-    func feed(_ event: InputEvent) -> [Message] {
+    func feed(_ event: InputEvent) -> [TerminalEvent] {
         guard isOpen else { return [] }
         let bytes: [UInt8]
         switch event {
@@ -106,7 +106,7 @@ final class CommandBar {
 
     /// The `.commandLineChanged` for the last redisplay, if it differs from the
     /// last one reported.
-    private func changes() -> [Message] {
+    private func changes() -> [TerminalEvent] {
         guard let line = CommandBarBridge.takeChange() else { return [] }
         var text = line.text
         var cursor = line.cursor

@@ -1,6 +1,6 @@
 @preconcurrency import CNcurses
 import Glibc
-import TutorUI
+import TermCore
 
 /// The terminal as a full screen, with ncurses: draws `ScreenBuffer`s (only the
 /// cells that changed since the last frame) and reads keys.

@@ -1,19 +1,30 @@
 import Glibc
-import TutorUI
+import TermCore
+import TutorStore
 
 /// What the full-screen loop needs from an app: Elm-style update and view.
-/// Terminal knows nothing else about the app.
+/// Terminal knows nothing else about the app: it reports `TerminalEvent`s and
+/// carries out the `TerminalRequest`s the app returns. Anything else an app does
+/// (files, loading) it does itself, inside `handle`.
 public protocol FullScreenApp {
-    /// Handles one message; returns what the terminal layer should do.
-    mutating func update(_ message: Message) -> [Effect]
+    /// Handles one event; returns what the terminal layer should do.
+    mutating func handle(_ event: TerminalEvent) -> [TerminalRequest]
     /// The whole screen for this size. `unicode` false: use ASCII only;
     /// `color` false: colours will be ignored, so never rely on them.
     func view(width: Int, height: Int, unicode: Bool, color: Bool) -> ScreenBuffer
+    /// Tab completion in the command bar: candidates for `word` (see
+    /// `LineEditor.Completer`). Asked of the app as it was when the bar opened.
+    func completions(for word: String, lineBefore: String) -> [String]
+}
+
+extension FullScreenApp {
+    /// No completion.
+    public func completions(for word: String, lineBefore: String) -> [String] { [] }
 }
 
 /// Why the loop ended.
 public enum FullScreenExit: Sendable, Equatable {
-    /// The app returned `Effect.quit`.
+    /// The app returned `TerminalRequest.quit`.
     case quit
     /// SIGHUP: the terminal went away (or `kill -HUP`). Save and exit (status 129).
     case hangUp
@@ -30,23 +41,19 @@ public struct FullScreenOptions {
     /// The command bar's history (the REPL's file: `HistoryStore.standard()`); nil:
     /// entered commands are not remembered.
     public var history: HistoryStore?
-    /// Tab completion in the command bar, as in the REPL.
-    public var completer: LineEditor.Completer?
 
-    public init(tickInterval: Int = 50, history: HistoryStore? = nil, completer: LineEditor.Completer? = nil) {
+    public init(tickInterval: Int = 50, history: HistoryStore? = nil) {
         self.tickInterval = max(10, tickInterval)
         self.history = history
-        self.completer = completer
     }
 }
 
 extension FullScreen {
-    /// Runs `app` full screen until it quits. Every message (keys, ticks, resizes,
-    /// Ctrl-C as `.interrupt`, command-bar messages) goes to
-    /// `app.update`; the effects the loop knows (command bar, ticks, quit) are
-    /// performed, any other (`saveProgress`, ...) is passed to `perform`, whose
-    /// returned messages are given to the app in turn. After each batch of
-    /// messages the view is rendered at the current size and drawn.
+    /// Runs `app` full screen until it quits. Every event (keys, ticks, resizes,
+    /// Ctrl-C as `.interrupt`, command-bar events) goes to
+    /// `app.handle`, and the requests it returns (command bar, ticks, quit) are
+    /// carried out. After each batch of events the view is rendered at the
+    /// current size and drawn.
     ///
     /// The screen is not stopped on return (call `stop()`, or let the caller show
     /// a second app on the same screen).
@@ -54,28 +61,29 @@ extension FullScreen {
     /// - Ctrl-Z suspends the program (terminal restored; `fg` brings it back).
     /// - Keys while the command bar is open go to readline, except Page Up/Down
     ///   and F-keys, which still reach the app (to scroll while typing).
-    public func run<App: FullScreenApp>(
-        _ app: inout App, options: FullScreenOptions = FullScreenOptions(),
-        perform: (Effect) -> [Message] = { _ in [] }
-    ) -> FullScreenExit {
-        let bar = CommandBar(history: options.history, completer: options.completer)
+    public func run<App: FullScreenApp>(_ app: inout App, options: FullScreenOptions = FullScreenOptions()) -> FullScreenExit {
+        let bar = CommandBar(history: options.history, completer: nil)
         defer { bar.close() }
         var ticking = false
         var nextTick = Clock.milliseconds() + options.tickInterval
         var interruptsUnanswered = 0
         var (width, height) = size
-        var pending: [Message] = [.resize(width: width, height: height)]
+        var pending: [TerminalEvent] = [.resize(width: width, height: height)]
 
         while true {
-            // Give every pending message to the app, performing its effects.
+            // Give every pending event to the app, carrying out its requests.
             var quit = false
             while !pending.isEmpty && !quit {
-                let message = pending.removeFirst()
-                for effect in app.update(message) {
-                    switch effect {
+                let event = pending.removeFirst()
+                for request in app.handle(event) {
+                    switch request {
                     case .quit:
                         quit = true
                     case .openCommandBar(let prompt):
+                        // The bar is modal: completion asks the app as it is now.
+                        bar.completer = { [snapshot = app] word, before in
+                            snapshot.completions(for: word, lineBefore: before)
+                        }
                         pending += bar.open(prompt: prompt)
                     case .closeCommandBar:
                         bar.close()
@@ -84,8 +92,6 @@ extension FullScreen {
                         ticking = true
                     case .stopTicks:
                         ticking = false
-                    default:
-                        pending += perform(effect)
                     }
                 }
             }

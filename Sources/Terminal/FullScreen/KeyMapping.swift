@@ -1,5 +1,6 @@
 import CNcurses
-import TutorUI
+import ScriptSyntax
+import TermCore
 
 /// What one read from the keyboard means. Pure, so it is tested without a terminal.
 enum InputEvent: Equatable {
@@ -97,8 +98,9 @@ enum DisplayColumns {
         return column
     }
 
-    /// Columns `character` takes on the screen (0 for combining marks).
+    /// Columns `character` takes on the screen (0 for combining marks), as the
+    /// app's screen buffer draws it: a tab is one blank.
     static func width(of character: Character) -> Int {
-        ScreenBuffer.width(of: character)
+        character == "\t" ? 1 : DisplayWidth.of(character)
     }
 }

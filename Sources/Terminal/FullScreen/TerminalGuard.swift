@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import TutorStore
 
 /// Guaranteed restore of the terminal around a full-screen session.
 ///

@@ -4,7 +4,8 @@ import ScriptSyntax
 /// A lesson stepped through interactively: each step runs until its end or
 /// until an `ask`, which waits for an answer (or reveal, or skip). Stepping
 /// back restores exactly the state the earlier step started from. Pure: the
-/// REPL and the full-screen tutor drive it and show its events.
+/// REPL and the full-screen tutor drive it and show its events; both walk the
+/// steps (`nextStep`, `back`, `goTo`) and reply to a question (`reply(to:)`) here.
 public struct LessonSession: Sendable {
     public let lesson: Lesson
     /// The session's state; front ends run the student's own commands on it too.
@@ -43,6 +44,9 @@ public struct LessonSession: Sendable {
     public var isFinished: Bool { step >= stepCount - 1 && pending == nil && isStepDone }
     public var isStepDone: Bool { step < 0 || cursor >= lesson.steps[step].statements.upperBound }
     public var currentLabel: String? { step >= 0 && step < stepCount ? lesson.steps[step].label : nil }
+    /// The graph as the current step began: what "changed this step" is measured
+    /// against (an empty graph before the first step).
+    public var stepStartGraph: Graph { snapshots.last?.graph ?? Graph() }
 
     /// Starts the next step (skipping a pending exercise) and runs it up to its end or its next ask.
     public mutating func nextStep() -> [LessonRunner.Event] {
@@ -58,8 +62,31 @@ public struct LessonSession: Sendable {
     /// Goes back to the start of the previous step (the state it began from) and runs it again.
     public mutating func back() -> [LessonRunner.Event] {
         guard step >= 1 else { return [] }
-        interpreter = snapshots[step - 1]
-        step -= 2
+        return rerun(step: step - 1)
+    }
+
+    /// Goes to step `target` (0-based, kept within the lesson) and returns the events of
+    /// running it from its start. Forward, the steps before it run quietly, their
+    /// questions skipped (`fastForward`); back, it starts again from the state it
+    /// began from. Nil when `target` is the current step (nothing happens).
+    public mutating func goTo(step target: Int) -> [LessonRunner.Event]? {
+        guard stepCount > 0 else { return nil }
+        let target = clampedStep(target)
+        if target == step { return nil }
+        if target < step { return rerun(step: target) }
+        fastForward(to: target - 1)
+        return nextStep()
+    }
+
+    /// `target` kept within the lesson's steps (0 for a lesson without steps).
+    public func clampedStep(_ target: Int) -> Int {
+        min(max(0, target), max(0, stepCount - 1))
+    }
+
+    /// Runs step `index` (< the current step) again from the state it began from.
+    private mutating func rerun(step index: Int) -> [LessonRunner.Event] {
+        interpreter = snapshots[index]
+        step = index - 1
         return nextStep()
     }
 
@@ -125,14 +152,55 @@ public struct LessonSession: Sendable {
         for (id, state) in saved where lesson.exerciseIDs.contains(id) { answers[id] = state }
     }
 
-    /// Runs steps quietly until `target` is the current step (to resume where a student left off).
+    /// Runs steps quietly until `target` is the current step (to resume where a student
+    /// left off), skipping their questions.
     public mutating func fastForward(to target: Int) {
         while step < min(target, stepCount - 1) {
             _ = nextStep()
             while pending != nil {
-                pending = nil
+                skip()
                 _ = resume()
             }
+        }
+    }
+
+    // MARK: - A line at a question
+
+    /// What a line typed while a question waits did. After a reply that `continues`,
+    /// the front end shows it and then runs the rest of the step (`resume()`).
+    public enum Reply: Sendable {
+        /// `reveal`: the answer is shown; the question is passed.
+        case revealed(Exercise)
+        /// `skip`: the question is left unanswered.
+        case skipped(Exercise)
+        /// A value: right (the question is cleared) or not yet (it still waits).
+        case answered(Exercise, ExerciseResult)
+
+        /// Whether the question is passed, so the step goes on.
+        public var continues: Bool {
+            switch self {
+            case .revealed, .skipped: true
+            case .answered(_, let result): result.correct
+            }
+        }
+    }
+
+    /// Handles a line typed while a question waits: `reveal`, `skip`, or an answer (a
+    /// value, as `Interpreter.answerValue` reads it). Nil when no question waits or the
+    /// line is none of these: the front end runs it as a command.
+    public mutating func reply(to line: String) -> Reply? {
+        guard pending != nil else { return nil }
+        switch line.trimmingWhitespace {
+        case "reveal":
+            return reveal().map(Reply.revealed)
+        case "skip":
+            guard let exercise = pending else { return nil }
+            skip()
+            return .skipped(exercise)
+        default:
+            guard let exercise = pending, let value = interpreter.answerValue(line),
+                  let result = answer(value) else { return nil }
+            return .answered(exercise, result)
         }
     }
 }

@@ -1,4 +1,5 @@
 import BackpropCore
+import TutorStore
 
 /// JSON for the network, data, training and perceptron commands. `train` and
 /// `perceptron` carry the contract's keys first.

@@ -1,5 +1,6 @@
 import BackpropCore
 import ScriptSyntax
+import TutorStore
 
 /// `--json` output: one object per line for each result, in order, as the
 /// contract says. Acknowledgements (assignments, backward, set) print nothing.

@@ -95,40 +95,38 @@ public struct TrainingRun: Sendable {
 
 /// The state of a lesson on screen.
 public struct LessonState: Sendable {
-    public var session: LessonSession
-    public var record = StepRecord()
-    /// The graph at the start of each step so far (what "changed this step" is measured against).
-    var stepStarts: [Graph] = []
+    public internal(set) var session: LessonSession
+    public internal(set) var record = StepRecord()
     /// The name of the selected quantity.
-    public var selected: String?
+    public internal(set) var selected: String?
     /// nil: the formula pane explains the value or the gradient as the phase suggests; else as chosen with `e`.
-    public var explainGradient: Bool?
-    public var pane = PaneContent.formula
-    public var paneScroll = 0
+    public internal(set) var explainGradient: Bool?
+    public internal(set) var pane = PaneContent.formula
+    public internal(set) var paneScroll = 0
     /// Presentation mode: how many of the step's quantities are shown.
-    public var revealed = 0
-    public var message: StatusMessage?
-    public var training: TrainingRun?
-
-    /// The step start graph of the current step.
-    var stepStart: Graph { stepStarts.last ?? Graph() }
+    public internal(set) var revealed = 0
+    public internal(set) var message: StatusMessage?
+    public internal(set) var training: TrainingRun?
+    /// What the view draws, prepared by `update` (`AppState.prepareDisplay`).
+    var display = LessonDisplay()
 }
 
 /// The whole app as a value: the screen is a pure function of it (`view`),
-/// and it changes only through `update(message)`.
+/// and it changes only through `update(message)` (its fields are read-only outside
+/// TutorUI, so what `update` prepares for the view never goes stale).
 public struct AppState: Sendable {
     public enum Screen: Sendable, Equatable { case picker, lesson }
 
-    public var screen: Screen
-    public var picker: PickerState
-    public var lesson: LessonState?
-    public var showingHelp = false
-    public var presentation: Bool
-    public var blanked = false
-    public var commandBar = CommandBarState()
+    public internal(set) var screen: Screen
+    public internal(set) var picker: PickerState
+    public internal(set) var lesson: LessonState?
+    public internal(set) var showingHelp = false
+    public internal(set) var presentation: Bool
+    public internal(set) var blanked = false
+    public internal(set) var commandBar = CommandBarState()
     /// The terminal size from the last resize (the view is drawn at the size it is given).
-    public var width = 80
-    public var height = 24
+    public internal(set) var width = 80
+    public internal(set) var height = 24
 
     /// The lesson picker.
     public init(picker entries: [PickerEntry], presentation: Bool = false) {
@@ -145,15 +143,17 @@ public struct AppState: Sendable {
         self.presentation = presentation
         lesson = LessonState(session: session)
         lesson?.goTo(step: max(0, startAt))
+        prepareDisplay()
     }
 
-    /// Opens a lesson from the picker (the caller parsed it after `.openLesson`).
-    public mutating func open(_ session: LessonSession, startAt: Int = 0) {
+    /// Opens a lesson from the picker (`.lessonLoaded`, the answer to `.openLesson`).
+    mutating func open(_ session: LessonSession, startAt: Int = 0) {
         var state = LessonState(session: session)
         state.goTo(step: max(0, startAt))
         lesson = state
         screen = .lesson
         showingHelp = false
         blanked = false
+        prepareDisplay()
     }
 }

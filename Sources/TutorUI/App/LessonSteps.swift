@@ -11,39 +11,21 @@ extension LessonState {
     mutating func next() {
         guard session.step + 1 < session.stepCount else { return }
         stopTraining()
-        stepStarts = Array(stepStarts.prefix(session.step + 1))
-        stepStarts.append(session.interpreter.graph)
-        let events = session.nextStep()
-        beginStep(events)
+        beginStep(session.nextStep())
     }
 
     /// Back to the start of the previous step, run again from the state it began with.
     mutating func back() {
         guard session.step >= 1 else { return }
         stopTraining()
-        stepStarts = Array(stepStarts.prefix(session.step))
-        let events = session.back()
-        beginStep(events)
+        beginStep(session.back())
     }
 
-    /// Runs (or re-runs) steps until `target` is the current one.
+    /// Runs (or re-runs) steps until `target` is the current one (the session walks them).
     mutating func goTo(step target: Int) {
-        let target = min(max(0, target), max(0, session.stepCount - 1))
-        if session.step > target {
-            while session.step > target + 1 { stopTraining(); stepStarts.removeLast(); _ = session.back() }
-            back()
-            return
-        }
-        while session.step < target - 1 {
-            stepStarts = Array(stepStarts.prefix(session.step + 1))
-            stepStarts.append(session.interpreter.graph)
-            _ = session.nextStep()
-            while session.pending != nil {
-                session.skip()
-                _ = session.resume()
-            }
-        }
-        if session.step < target { next() }
+        guard session.stepCount > 0, session.clampedStep(target) != session.step else { return }
+        stopTraining()
+        if let events = session.goTo(step: target) { beginStep(events) }
     }
 
     private mutating func beginStep(_ events: [LessonRunner.Event]) {
@@ -100,22 +82,23 @@ extension LessonState {
         }
     }
 
-    /// Every bound quantity, as `show` would give it (the notation's labels).
+    /// Every bound quantity, as `show` would give it (the notation's labels), computed
+    /// now: for `update`; the view reads what `AppState.prepareDisplay` kept.
     var quantities: [ShownQuantity] {
         session.interpreter.changedQuantities(since: Graph())
     }
 
-    /// The names changed (or new) since the step began.
+    /// The names changed (or new) since the step began, computed now (as `quantities`).
     var changedNames: [String] {
-        session.interpreter.changedQuantities(since: stepStart).map(\.name)
+        session.interpreter.changedQuantities(since: session.stepStartGraph).map(\.name)
     }
 
-    /// The quantities the table lists: all of them, or in presentation mode the step's revealed ones.
-    func visibleQuantities(presentation: Bool, changed: [String]? = nil) -> [ShownQuantity] {
-        let all = quantities
+    /// The quantities the table lists (as last prepared): all of them, or in presentation
+    /// mode the step's revealed ones.
+    func visibleQuantities(presentation: Bool) -> [ShownQuantity] {
+        let all = display.quantities
         guard presentation else { return all }
-        let changed = changed ?? changedNames
-        let order = Dictionary(uniqueKeysWithValues: changed.enumerated().map { ($1, $0) })
+        let order = Dictionary(uniqueKeysWithValues: display.changedNames.enumerated().map { ($1, $0) })
         return all.filter { (order[$0.name] ?? Int.max) < revealed }
     }
 

@@ -1,10 +1,19 @@
 import BackpropCore
 import ScriptSyntax
 import TutorScript
+import TermCore
 
 extension AppState {
-    /// Applies one message; returns what the terminal layer should do.
+    /// Applies one message; returns what the terminal layer should do. What the
+    /// screen shows is prepared here too, so `view` only draws.
     public mutating func update(_ m: Message) -> [Effect] {
+        let wasTraining = lesson?.training?.running == true
+        let effects = apply(m)
+        prepareDisplay(after: m, wasTraining: wasTraining)
+        return effects
+    }
+
+    private mutating func apply(_ m: Message) -> [Effect] {
         switch m {
         case let .resize(width, height):
             self.width = width
@@ -38,6 +47,9 @@ extension AppState {
             return [.closeCommandBar]
         case .key(let key):
             return press(key)
+        case let .lessonLoaded(session, startAt):
+            open(session, startAt: startAt)
+            return []
         }
     }
 
@@ -172,29 +184,9 @@ extension LessonState {
     mutating func run(_ raw: String) {
         let line = raw.trimmingWhitespace
         guard !line.isEmpty else { return }
-        if let e = session.pending {
-            if line == "reveal", let shown = session.reveal() {
-                let value = TextOutput(settings: session.interpreter.settings, interactive: false).labelled(shown.id, shown.expected)
-                message = StatusMessage("revealed: " + value.joined(separator: " "))
-                absorb(session.resume())
-                return
-            }
-            if line == "skip" {
-                session.skip()
-                message = StatusMessage("skipped \(e.id)")
-                absorb(session.resume())
-                return
-            }
-            if let value = session.interpreter.answerValue(line), let result = session.answer(value) {
-                if result.correct {
-                    message = StatusMessage("✓ right: \(e.id) = " + Self.inline(result.expected, session.interpreter.settings), kind: .good)
-                    absorb(session.resume())
-                    if let last = changedNames.last { selected = last }
-                } else {
-                    message = StatusMessage("✗ not quite" + (result.hint.map { ": " + $0 } ?? ""), kind: .bad)
-                }
-                return
-            }
+        if let reply = session.reply(to: line) {
+            show(reply)
+            return
         }
         var out: [String] = []
         var outputs: [Output] = []
@@ -221,6 +213,25 @@ extension LessonState {
         paneScroll = 0
         if let name = selected, !quantities.contains(where: { $0.name == name }) { selected = changedNames.last }
         if selected == nil { selected = changedNames.last }
+    }
+
+    /// The status line after a reply to the pending question, then the rest of the step.
+    private mutating func show(_ reply: LessonSession.Reply) {
+        let settings = session.interpreter.settings
+        switch reply {
+        case .revealed(let shown):
+            let value = TextOutput(settings: settings, interactive: false).labelled(shown.id, shown.expected)
+            message = StatusMessage("revealed: " + value.joined(separator: " "))
+        case .skipped(let e):
+            message = StatusMessage("skipped \(e.id)")
+        case let .answered(e, result) where result.correct:
+            message = StatusMessage("✓ right: \(e.id) = " + Self.inline(result.expected, settings), kind: .good)
+        case .answered(_, let result):
+            message = StatusMessage("✗ not quite" + (result.hint.map { ": " + $0 } ?? ""), kind: .bad)
+        }
+        guard reply.continues else { return }
+        absorb(session.resume())
+        if case .answered = reply, let last = changedNames.last { selected = last }
     }
 
     static func inline(_ t: Tensor, _ settings: Settings) -> String {

@@ -1,5 +1,6 @@
 import BackpropCore
 import TutorScript
+import TermCore
 
 /// How the screen may be drawn: UTF-8 box drawing and braille or ASCII only;
 /// colours or none (NO_COLOR, monochrome). Nothing relies on colour alone.
@@ -33,17 +34,20 @@ extension AppState {
         return c.buffer
     }
 
+    /// Where the lesson screen's panes go at this size (`update` asks too, for the plot's size).
+    func lessonLayout(_ state: LessonState, width: Int, height: Int) -> LessonLayout {
+        let narrationWidth = presentation ? width - 2 : (width >= 160 ? width * 3 / 10 : width >= 120 ? width * 2 / 5 : width / 2) - 2
+        let narrationLines = NarrationView.lines(narration: state.record.narration, question: state.session.pending,
+                                                 width: narrationWidth, presentation: presentation).count
+        return LessonLayout.compute(width: width, height: height, presentation: presentation,
+                                    narrationLines: narrationLines, hasDiagram: true, hasPlot: plotKind(state) != nil,
+                                    commandOpen: commandBar.isOpen)
+    }
+
     private func renderLesson(_ state: LessonState, into c: inout Canvas) {
         let session = state.session
-        let interpreter = session.interpreter
-        let nodes = interpreter.session.network.flatMap { $0.isCurrent(in: interpreter.graph) ? $0 : nil }
-        let plot = plotKind(state, nodes: nodes)
-        let narrationWidth = presentation ? c.width - 2 : (c.width >= 160 ? c.width * 3 / 10 : c.width >= 120 ? c.width * 2 / 5 : c.width / 2) - 2
-        let narrationLines = NarrationView.lines(narration: state.record.narration, question: session.pending,
-                                                 width: narrationWidth, presentation: presentation).count
-        let layout = LessonLayout.compute(width: c.width, height: c.height, presentation: presentation,
-                                          narrationLines: narrationLines, hasDiagram: true, hasPlot: plot != nil,
-                                          commandOpen: commandBar.isOpen)
+        let display = state.display
+        let layout = lessonLayout(state, width: c.width, height: c.height)
         let label = session.currentLabel ?? ""
         let phase = state.training?.running == true ? Phase.update : state.record.phase
         let trainingNote = state.training.map { run in
@@ -55,28 +59,29 @@ extension AppState {
         NarrationView.render(into: &c, area: layout.narration, title: label.isEmpty ? "Narration" : label,
                              narration: state.record.narration, question: session.pending, presentation: presentation)
 
-        let changedList = state.changedNames
+        let changedList = display.changedNames
         let changed = Set(changedList)
-        let shown = state.visibleQuantities(presentation: presentation, changed: changedList)
+        let shown = state.visibleQuantities(presentation: presentation)
         let title = presentation ? "Quantities (\(min(state.revealed, changedList.count))/\(changedList.count) shown)"
                                  : "Quantities"
         QuantityTable.render(into: &c, area: layout.quantities, quantities: shown, changed: changed,
-                             selected: state.selected, digits: interpreter.settings.digits, title: title)
+                             selected: state.selected, digits: session.interpreter.settings.digits, title: title)
 
         if let area = layout.diagram {
-            if let nodes {
-                NetworkDiagram.render(into: &c, area: area, nodes: nodes, graph: interpreter.graph, selected: state.selected)
+            if let nodes = display.nodes {
+                NetworkDiagram.render(into: &c, area: area, nodes: nodes, graph: session.interpreter.graph,
+                                      selected: state.selected)
             } else {
-                GraphView.render(into: &c, area: area, bindings: bindings(interpreter), selected: state.selected,
+                GraphView.render(into: &c, area: area, bindings: display.bindings, selected: state.selected,
                                  changed: changed)
             }
         }
-        if let area = layout.plot, let plot {
+        if let area = layout.plot, let plot = plotKind(state) {
             switch plot {
             case let .loss(history, stride, live):
                 LossPlot.render(into: &c, area: area, history: history, stride: stride, live: live)
-            case let .decision(network, data):
-                DecisionPlot.render(into: &c, area: area, network: network, data: data)
+            case .decision(let regions):
+                DecisionPlot.render(into: &c, area: area, regions: regions)
             case .perceptron(let report):
                 PerceptronPlot.render(into: &c, area: area, report: report)
             }
@@ -103,7 +108,9 @@ extension AppState {
                 return
             }
             let gradient = state.explainsGradient(q)
-            let lines = state.explanation(for: name, gradient: gradient)
+            // Prepared by `update` for this selection (a state changed behind its back shows no lines).
+            let formula = state.display.formula
+            let lines = formula?.name == name && formula?.gradient == gradient ? formula?.lines ?? [] : []
             let title = "Formula: " + (gradient ? q.gradientLabel : q.label) + (q.gradient != nil ? "  (e: " + (gradient ? "value)" : "gradient)") : "")
             TextPane.render(into: &c, area: area, title: title, lines: lines, scroll: state.paneScroll, emphasizeFirst: false)
         }
@@ -124,33 +131,26 @@ extension AppState {
 
     enum PlotKind {
         case loss([Double], stride: Int, live: Bool)
-        case decision(Network, Dataset)
+        case decision(DecisionRegions)
         case perceptron(PerceptronReport)
     }
 
     /// The plot that helps now: the loss while training, then the decision
-    /// regions of a 2-input net (or the loss), the perceptron's bound.
-    private func plotKind(_ state: LessonState, nodes: NetworkNodes?) -> PlotKind? {
-        let interpreter = state.session.interpreter
+    /// regions of a 2-input net (or the loss), the perceptron's bound. From what
+    /// `update` prepared.
+    private func plotKind(_ state: LessonState) -> PlotKind? {
+        let display = state.display
+        let lastTraining = state.session.interpreter.session.lastTraining
         if let run = state.training, run.running || run.losses.count > 1 {
-            if !run.running, let nodes, let data = interpreter.session.data, data.inputWidth == 2, nodes.spec.inputSize == 2 {
-                return .decision(nodes.read(from: interpreter.graph), data)
-            }
+            if !run.running, let regions = display.decision { return .decision(regions) }
             return .loss(run.losses, stride: 1, live: run.running)
         }
-        if let p = interpreter.session.perceptron { return .perceptron(PerceptronReport.report(for: p)) }
-        if let nodes, let data = interpreter.session.data, data.inputWidth == 2, nodes.spec.inputSize == 2,
-           interpreter.session.lastTraining != nil {
-            return .decision(nodes.read(from: interpreter.graph), data)
-        }
-        if let last = interpreter.session.lastTraining, last.lossHistory.count > 1 {
+        if let report = display.perceptron { return .perceptron(report) }
+        if let regions = display.decision, lastTraining != nil { return .decision(regions) }
+        if let last = lastTraining, last.lossHistory.count > 1 {
             return .loss(last.lossHistory, stride: last.historyStride, live: false)
         }
         return nil
-    }
-
-    private func bindings(_ interpreter: Interpreter) -> [BindingSummary] {
-        interpreter.bindingSummaries
     }
 }
 

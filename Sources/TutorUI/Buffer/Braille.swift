@@ -1,3 +1,5 @@
+import TermCore
+
 /// A dot canvas over a cell rectangle: 2×4 dots per cell in braille, or one
 /// mark per cell in ASCII. Plots draw dots, then flush them into the canvas.
 struct DotGrid {

@@ -1,3 +1,5 @@
+import TermCore
+
 /// A screen buffer with the drawing options applied: text folded to ASCII when
 /// Unicode is off, colours dropped when colour is off (styles and glyphs stay,
 /// so nothing is carried by colour alone). Widgets draw through it.

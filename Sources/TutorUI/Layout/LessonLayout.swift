@@ -1,3 +1,5 @@
+import TermCore
+
 /// Where the lesson screen's panes go at a given size.
 ///
 /// - 80×24 to 159 columns: status line; left column narration over quantities;

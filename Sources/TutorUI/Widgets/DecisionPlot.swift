@@ -1,26 +1,35 @@
 import BackpropCore
+import TermCore
 
 /// A 2-input network's decision regions over the data's box: the boundary in
 /// braille dots, class-1 regions lightly dotted (ASCII: `.`), and the samples
 /// on top as `o` (class 0) and `x` (class 1) or their class digit.
 enum DecisionPlot {
-    static func render(into c: inout Canvas, area: Rect, network: Network, data: Dataset) {
+    /// The size of the grid the network is evaluated on: at most 64×32 points;
+    /// the plot's dots look up the nearest one.
+    struct Resolution: Hashable, Sendable {
+        var columns: Int
+        var rows: Int
+    }
+
+    /// The grid `render` needs for `area` (nil: too small to plot).
+    static func resolution(area: Rect, unicode: Bool) -> Resolution? {
+        let inner = Frame.inner(of: area)
+        guard inner.width > 8, inner.height > 3 else { return nil }
+        let dots = DotGrid(columns: inner.width, rows: inner.height - 1, unicode: unicode)
+        return Resolution(columns: max(2, min(dots.width, 64)), rows: max(2, min(dots.height, 32)))
+    }
+
+    static func render(into c: inout Canvas, area: Rect, regions: DecisionRegions) {
         let inner = Frame.render(into: &c, area: area, title: "Decision regions")
-        guard inner.width > 8, inner.height > 3, let box = DecisionGrid.box(for: data) else { return }
+        guard inner.width > 8, inner.height > 3, let box = regions.box,
+              let size = resolution(area: area, unicode: c.unicode) else { return }
+        let data = regions.data, rule = regions.rule
         let legend = c.unicode ? "o class 0  x class 1  ⠿ boundary" : "o class 0  x class 1  . region 1"
         let plot = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
         let dots = DotGrid(columns: plot.width, rows: plot.height, unicode: c.unicode)
-        let rule = ClassificationRule.infer(for: data, outputs: network.spec.outputSize)
-        // The network is evaluated on at most 64×32 points; dots look up the nearest one.
-        let gw = max(2, min(dots.width, 64)), gh = max(2, min(dots.height, 32))
-        guard let grid = try? DecisionGrid.compute(network, x1: box.x1, x2: box.x2, columns: gw, rows: gh,
-                                                    rule: rule) else { return }
-        var classes = [Int](repeating: 0, count: gw * gh)
-        for r in 0..<gh {
-            for col in 0..<gw {
-                classes[r * gw + col] = grid.predictedClass(row: r, column: col) ?? (grid.value(row: r, column: col) >= 0.5 ? 1 : 0)
-            }
-        }
+        let gw = size.columns, gh = size.rows
+        guard let classes = regions.classes[size] ?? regions.resampled(to: size) else { return }
         let dw = max(1, dots.width), dh = max(1, dots.height)
         func cls(_ r: Int, _ col: Int) -> Int {
             classes[min(gh - 1, r * gh / dh) * gw + min(gw - 1, col * gw / dw)]

@@ -1,4 +1,5 @@
 import TutorScript
+import TermCore
 
 /// For lessons without a network: the computation graph as its definitions
 /// (leaves first, then each computed quantity as it was defined); the selected one highlighted.

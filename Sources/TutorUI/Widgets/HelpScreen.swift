@@ -1,3 +1,5 @@
+import TermCore
+
 /// `?`: the keys and the commands, over the whole screen.
 enum HelpScreen {
     static let keys: [(String, String)] = [

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BackpropCore
+import TermCore
 
 /// The loss curve (log scale when it spans more than two decades), in braille
 /// dots or ASCII `*`, with its range on the left and the epochs underneath.

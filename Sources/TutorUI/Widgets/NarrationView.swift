@@ -1,4 +1,5 @@
 import TutorScript
+import TermCore
 
 /// The step's narration, wrapped, with the pending question under it.
 enum NarrationView {

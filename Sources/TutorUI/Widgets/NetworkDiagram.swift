@@ -1,4 +1,5 @@
 import BackpropCore
+import TermCore
 
 /// The network: a column of units per layer (each showing its activation),
 /// edges between them drawn solid for a positive weight and dashed (ASCII: `.`

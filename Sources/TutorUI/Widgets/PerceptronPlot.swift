@@ -1,4 +1,5 @@
 import BackpropCore
+import TermCore
 
 /// The perceptron's updates k against Novikoff's bound 4R²/γ², as two bars on one scale.
 enum PerceptronPlot {

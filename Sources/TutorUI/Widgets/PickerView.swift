@@ -1,3 +1,5 @@
+import TermCore
+
 /// The lesson picker: one row per lesson (title, steps, the student's progress);
 /// the chosen one marked `>` and in reverse video.
 enum PickerView {

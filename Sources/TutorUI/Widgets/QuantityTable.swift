@@ -1,5 +1,6 @@
 import BackpropCore
 import TutorScript
+import TermCore
 
 /// The quantities with values and error signals. Changed this step: `*` and
 /// bold. Selected: `>` and reverse video. (Colour only repeats what the marks say.)

@@ -1,3 +1,5 @@
+import TermCore
+
 /// The top line, in reverse video: lesson, step k/n and its label, phase, mode.
 enum StatusLine {
     static func render(into c: inout Canvas, area: Rect, lesson: String, step: Int, steps: Int, label: String,

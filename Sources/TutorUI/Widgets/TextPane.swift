@@ -1,3 +1,5 @@
+import TermCore
+
 /// A framed, scrollable block of text (the formula of the selected quantity, or
 /// a command's output), wrapped to the pane; `scroll` lines are skipped.
 enum TextPane {

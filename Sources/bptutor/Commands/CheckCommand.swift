@@ -2,6 +2,7 @@ import ArgumentParser
 import BackpropCore
 import ScriptSyntax
 import TutorScript
+import TutorStore
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import ScriptSyntax
 import Terminal
 import TutorScript
+import TutorStore
 
 /// `bptutor repl LESSON`: the lesson mode of the REPL.
 enum LessonReplCommand {
@@ -18,7 +19,7 @@ enum LessonReplCommand {
         let store = ProgressStore.standard()
         let saved = store.load(lessonID: lesson.id, variant: seed)
         if let saved { session.restore(answers: ProgressRecording.answers(saved)) }
-        let repl = LessonRepl(session: session, console: console, printer: printer) { session in
+        let repl = LessonRepl(session: session, output: LessonReplConsole(console: console, printer: printer)) { session in
             _ = store.save(ProgressRecording.record(session, variant: seed))
         }
         let driver = ReplDriver.standard(terminal: terminal, completer: { word, before in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScriptSyntax
 import TutorScript
+import TutorStore
 
 struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import ScriptSyntax
 import Terminal
 import TutorScript
 import TutorUI
+import TutorStore
 
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,40 +68,37 @@ enum FullScreenTutor {
             else { try LessonList.print(console: Console(), json: false) }
             return
         }
-        let box = TutorAppBox(state)
-        var app = TutorApp(box: box)
-        let options = FullScreenOptions(history: HistoryStore.standard(), completer: { word, before in
-            box.state.lesson?.session.interpreter.completions(for: word, lineBefore: before, extra: ["reveal", "skip"]) ?? []
-        })
-        func save() {
-            if let s = box.state.lesson?.session, s.step >= 0 {
+        func save(_ state: AppState) {
+            if let s = state.lesson?.session, s.step >= 0 {
                 _ = store.save(ProgressRecording.record(s, variant: seed))
             }
         }
         var failure: String?
-        let exit = screen.run(&app, options: options) { effect in
+        /// The effects the terminal does not run: their results come back as messages.
+        func perform(_ effect: Effect, on state: AppState) -> [Message] {
             switch effect {
             case .saveProgress:
-                save()
+                save(state)
             case .openLesson(let path):
                 switch LessonCatalog.resolve(path) {
                 case .path(let p):
                     if let source = try? SourceLoading.load(path: p), case .success(let lesson) = Lesson.parse(source, path: p),
                        lesson.runtimeProblems(seeds: [0, variantSeed]).isEmpty {
                         let (s, start) = session(for: lesson)
-                        box.state.open(s, startAt: start)
-                    } else {
-                        failure = "the lesson \(path) has errors: run 'bptutor run \(path)' to see them"
+                        return [.lessonLoaded(s, startAt: start)]
                     }
+                    failure = "the lesson \(path) has errors: run 'bptutor run \(path)' to see them"
                 case .notFound(let message):
                     failure = message
                 }
-            default:
+            case .openCommandBar, .closeCommandBar, .startTicks, .stopTicks, .quit:
                 break
             }
             return []
         }
-        save()
+        var app = TutorApp(state: state, perform: perform)
+        let exit = screen.run(&app, options: FullScreenOptions(history: HistoryStore.standard()))
+        save(app.state)
         screen.stop()
         if let failure { Console().error("bptutor: \(failure)\n") }
         switch exit {

@@ -7,6 +7,7 @@ import ArgumentParser
 import ScriptSyntax
 import Terminal
 import TutorScript
+import TutorStore
 
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

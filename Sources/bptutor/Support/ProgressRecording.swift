@@ -4,6 +4,7 @@ import Glibc
 import BackpropCore
 import Terminal
 import TutorScript
+import TutorStore
 
 /// Between a lesson session and the progress store: what is saved after each
 /// step and answer, and what a student resumes from.

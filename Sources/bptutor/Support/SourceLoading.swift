@@ -1,5 +1,6 @@
 import ScriptSyntax
 import Terminal
+import TutorStore
 
 /// Reads a script: a file, or standard input for "-" or no path.
 enum SourceLoading {

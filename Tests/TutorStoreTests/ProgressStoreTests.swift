@@ -1,8 +1,7 @@
-import TutorScript
 import Foundation
 import Glibc
 import Testing
-@testable import Terminal
+@testable import TutorStore
 
 /// Saved progress: one atomically replaced JSON file per (lesson, variant), in a
 /// temporary directory for every test (never the real data directory).

@@ -1,4 +1,3 @@
-import TutorScript
 import Glibc
 
 /// Each student's saved progress per lesson: one file per (lesson, variant) in a

@@ -1,13 +1,16 @@
 import ScriptSyntax
 import TutorScript
+import TutorUI
 
-/// Times full frames of a lesson screen, for the bench executable.
-public enum RenderBenchmark {
+/// Times full frames of a lesson screen.
+enum RenderBenchmark {
     /// Milliseconds per full frame (the mean over `iterations`) of `lesson` at
-    /// `step`, drawn at `width`×`height`. The step is reached once, untimed.
-    public static func busiestFrame(lesson: Lesson, step: Int, width: Int = 250, height: Int = 70,
-                                    iterations: Int = 200, options: ViewOptions = ViewOptions()) -> Double {
-        let state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+    /// `step`, drawn at `width`×`height`. The step is reached and the screen's size
+    /// set (as the terminal does before the first frame) once, untimed.
+    static func busiestFrame(lesson: Lesson, step: Int, width: Int = 250, height: Int = 70,
+                             iterations: Int = 200, options: ViewOptions = ViewOptions()) -> Double {
+        var state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+        _ = state.update(.resize(width: width, height: height))
         var sink = 0
         _ = state.view(width: width, height: height, options: options)
         let clock = ContinuousClock()
@@ -23,7 +26,7 @@ public enum RenderBenchmark {
     }
 
     /// The same from a lesson's text (the bench reads the file).
-    public static func busiestFrame(source text: String, path: String, step: Int, width: Int = 250, height: Int = 70,
+    static func busiestFrame(source text: String, path: String, step: Int, width: Int = 250, height: Int = 70,
                                     iterations: Int = 200) -> Double? {
         guard case .success(let lesson) = Lesson.parse(SourceFile(name: path, text: text), path: path) else { return nil }
         return busiestFrame(lesson: lesson, step: step, width: width, height: height, iterations: iterations)

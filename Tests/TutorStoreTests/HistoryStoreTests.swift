@@ -1,6 +1,6 @@
 import Glibc
 import Testing
-import Terminal
+import TutorStore
 
 @Suite struct HistoryStoreTests {
     @Test func recordsAndAppendsToTheFile() {

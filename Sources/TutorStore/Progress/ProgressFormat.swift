@@ -1,4 +1,3 @@
-import TutorScript
 /// The progress file format, version 1: one JSON object on one line, UTF-8,
 /// ending with a newline.
 ///

@@ -1,4 +1,3 @@
-import TutorScript
 import Glibc
 
 /// The file name of each (lesson, variant) record, safe for any text.

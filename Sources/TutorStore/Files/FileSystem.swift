@@ -1,6 +1,6 @@
 import Glibc
 
-/// The few file operations the terminal layer needs, on Glibc (no Foundation).
+/// The few file operations bptutor needs, on Glibc (no Foundation).
 /// Every function reports failure by its result and never traps.
 public enum FileSystem {
     /// `mkdir -p`: creates `path` and any missing parents with `mode`.
@@ -91,7 +91,7 @@ public enum FileSystem {
 
     /// Writes every byte, retrying short writes and EINTR.
     @discardableResult
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -106,12 +106,5 @@ public enum FileSystem {
             }
             return true
         }
-    }
-
-    /// Writes text to a descriptor after flushing C stdio (which Swift's `print`
-    /// uses), so raw writes never overtake earlier printed output.
-    static func writeText(_ text: String, to fd: Int32) {
-        fflush(nil)
-        writeAll(Array(text.utf8), to: fd)
     }
 }

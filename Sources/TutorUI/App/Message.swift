@@ -1,16 +1,9 @@
-/// A key press, as the terminal layer decodes it.
-public enum Key: Sendable, Equatable {
-    case character(Character)
-    case enter, tab, backTab, escape, backspace, delete
-    case up, down, left, right, home, end, pageUp, pageDown
-    case function(Int)
-    /// Ctrl plus a letter ("c" for Ctrl-C).
-    case control(Character)
-}
+import TermCore
+import TutorScript
 
 /// Everything that can happen to the app: the Elm/bubbletea model. Keys,
 /// resizes, timer ticks (animation, training slices) and signals are all messages.
-public enum Message: Sendable, Equatable {
+public enum Message: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     /// About every 50 ms while something animates or trains.
@@ -24,6 +17,9 @@ public enum Message: Sendable, Equatable {
     case commandLineChanged(text: String, cursor: Int)
     /// Ctrl-C.
     case interrupt
+    /// The lesson `.openLesson` asked for, parsed and started by the caller: show it from
+    /// step `startAt` (0-based; the steps before it run quietly, their questions skipped).
+    case lessonLoaded(LessonSession, startAt: Int)
 }
 
 /// What the app asks the terminal layer to do after an update.
@@ -36,7 +32,7 @@ public enum Effect: Sendable, Equatable {
     case stopTicks
     /// Save the student's progress now.
     case saveProgress
-    /// The picker chose a lesson: parse it, start a session and call `AppState.open`.
+    /// The picker chose a lesson: parse it, start a session and send `.lessonLoaded`.
     case openLesson(path: String)
     case quit
 }
