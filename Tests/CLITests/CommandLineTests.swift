@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The program's own options: help, version, usage errors, the bare command.
 @Suite struct CommandLineTests {
@@ -65,7 +66,7 @@ import Testing
 
     @Test("bptutor with no arguments and no terminal prints the lesson list, exit 0")
     func bareCommand() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         _ = try dir.write("b-second.lesson", "title \"Second\"\nstep \"One\"\nw = 1\nstep \"Two\"\nw = 2\n")
         _ = try dir.write("a-first.lesson", "title \"First lesson\"\nw = 1\n")

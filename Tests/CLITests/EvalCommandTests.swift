@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `bptutor eval [--json] [FILE]`, run as a process.
 @Suite struct EvalCommandTests {
@@ -24,7 +25,7 @@ import Testing
 
     @Test("--json: one object per result, in order, with the contract's shapes")
     func jsonLines() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let file = try dir.write("session.bp", Self.script)
         let r = try bptutor("eval", "--json", file)
@@ -101,7 +102,7 @@ import Testing
 
     @Test("a syntax error anywhere: nothing runs, exit 2")
     func syntaxError() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let file = try dir.write("bad.bp", "w = 2\nshow w\nz = w * + 1\nshow w\n")
         let r = try bptutor("eval", file)
@@ -159,7 +160,7 @@ import Testing
 
     @Test("a missing file, a directory: exit 2")
     func unreadableFile() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let missing = try bptutor("eval", dir.path + "/nope.bp")
         #expect(missing.status == 2)

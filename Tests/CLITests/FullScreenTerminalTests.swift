@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The full-screen tutor in a real terminal (tmux): the picker, stepping
 /// forward and back to the identical first screen, resizing (down to "too
@@ -28,7 +29,7 @@ struct FullScreenTerminalTests {
 
     /// `bptutor open` on the seven-part lesson in tmux, showing its first step.
     func openSevenParts() throws -> (TemporaryDirectory, TmuxServer) {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         let path = try dir.write("seven.lesson", Self.lesson)
         let tmux = try TmuxServer()
         try start(tmux, dir, "open \(shellQuote(path))")
@@ -45,7 +46,7 @@ struct FullScreenTerminalTests {
 
     @Test("bptutor alone on a terminal opens the lesson picker; q leaves it")
     func picker() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         _ = try dir.write("seven.lesson", Self.lesson)
         let tmux = try TmuxServer()

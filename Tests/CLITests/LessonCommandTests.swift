@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lessons`, `run` and `check` on lessons written by the tests (so they do not
 /// depend on the shipped ones): exit codes, the check JSON of the contract,
@@ -41,7 +42,7 @@ import Testing
 
     @Test("check: all right → exit 0; a slip is named; missing → exit 1; JSON per the contract")
     func checkVerdicts() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write("logistic.lesson", Self.lesson)
         let w = try Self.weight(dir, path, seed: nil)
@@ -71,7 +72,7 @@ import Testing
 
     @Test("variants: the same student id gives the same numbers; another id other numbers")
     func variants() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write("logistic.lesson", Self.lesson)
         let alice = try Self.weight(dir, path, seed: "alice")
@@ -86,7 +87,7 @@ import Testing
 
     @Test("a lesson that fails while running is reported before anything is shown, exit 2")
     func runtimeErrorFailsFirst() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write("late.lesson", "title \"Late\"\nstep \"A\"\nw = 0.5\nsay \"hi\"\nstep \"B\"\nz = w * wx\n")
         let r = try Self.runBPTutor(["run", path])
@@ -97,7 +98,7 @@ import Testing
 
     @Test("a broken lesson or answers file: located errors, exit 2, nothing runs")
     func brokenInputs() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let broken = try dir.write("broken.lesson", "title \"Broken\"\nw = 0.5\nz = w * + 1\nask q1 w \"?\"\nask q1 w \"again?\"\n")
         let run = try Self.runBPTutor(["run", broken])
@@ -120,7 +121,7 @@ import Testing
 
     @Test("run prints each step with the quantities it changed")
     func transcript() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write("logistic.lesson", Self.lesson)
         let r = try Self.runBPTutor(["run", path])
@@ -135,7 +136,7 @@ import Testing
 
     @Test("a lesson reads data files only from its own folder")
     func dataConfinement() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         _ = try dir.write("points.csv", "x1,x2,t\n0,0,0\n1,1,1\n")
         let ok = try dir.write("ok.lesson", "title \"Data\"\ndata load points.csv\nask q1 1 \"one\"\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Where bptutor looks for its lessons: `PREFIX/share/bptutor/lessons` beside an
 /// installed `PREFIX/bin/bptutor` first, then `$BPTUTOR_LESSONS`, then the
@@ -22,7 +23,7 @@ import Testing
 
     @Test("an installed binary finds PREFIX/share/bptutor/lessons, before BPTUTOR_LESSONS")
     func installedLessonsFirst() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let binary = try Self.installedCopy(in: dir, lessons: ["a-shipped.lesson": "title \"Shipped\"\nw = 1\n"])
         _ = try dir.write("other.lesson", "title \"Other\"\nw = 1\n")
@@ -35,7 +36,7 @@ import Testing
 
     @Test("without an install folder, BPTUTOR_LESSONS is used; with none at all, the error says where it looked")
     func environmentThenError() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let binary = try Self.installedCopy(in: dir, lessons: [:])
         _ = try dir.write("other.lesson", "title \"Other\"\nw = 1\n")

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `bptutor repl LESSON` from a pipe: steps, answers with hints, back, and
 /// progress saved and resumed through the store.
 @Suite struct LessonReplTests {
     @Test("steps, a wrong answer's hint, a right answer, progress saved and resumed")
     func stepAnswerResume() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write("logistic.lesson", LessonCommandTests.lesson)
         let env = ["XDG_DATA_HOME": dir.path + "/data", "HOME": dir.path]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The network commands through `bptutor eval`, as a process.
 @Suite struct NetworkCLITests {
@@ -89,7 +90,7 @@ import Testing
 
     @Test("a bad data file: FILE:LINE:COL at the path in the script, naming the data file's line and column")
     func dataFileError() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let csv = try dir.write("bad.csv", "a,b,t\n1,2,0\n3,x,1\n")
         let script = try dir.write("load.bp", "data and\ndata load \"\(csv)\"\ndata\n")
@@ -110,7 +111,7 @@ import Testing
 
     @Test("data load with a relative path, run from the data's directory")
     func relativePath() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         _ = try dir.write("line.csv", "x,y\n0,1\n1,3\n2,5\n")
         _ = try dir.write("fit.bp", "net 1-1 output=identity\ndata load line.csv\nW1 = [[0]]\nb1 = 0\ntrain epochs=1 eta=0.1\n")
@@ -128,7 +129,7 @@ import Testing
 
     @Test("training divergence is reported and the run goes on")
     func divergence() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let csv = try dir.write("line.csv", "0,1\n1,3\n2,5\n")
         let d = try bptutor("eval", input: "net 1-1 output=identity\ndata load \"\(csv)\"\ntrain epochs=500 eta=1e6\nshow b1\nnet 2-1\ntrain epochs=1 eta=1\n")

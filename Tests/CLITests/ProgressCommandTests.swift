@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `bptutor progress`: listing and resetting saved progress. Each test gives the
 /// child its own XDG_DATA_HOME and writes the progress files itself, in the
@@ -12,7 +13,7 @@ import Testing
         var environment: [String: String] { ["XDG_DATA_HOME": directory.path] }
 
         init() throws {
-            directory = try TemporaryDirectory()
+            directory = TemporaryDirectory()
             try FileManager.default.createDirectory(atPath: progress, withIntermediateDirectories: true)
         }
 
@@ -65,7 +66,7 @@ import Testing
         #expect(json.status == 0)
         #expect(json.stdout == "")
         // Without even the directory.
-        let bare = try TemporaryDirectory()
+        let bare = TemporaryDirectory()
         defer { bare.remove() }
         let none = try bptutor("progress", environment: ["XDG_DATA_HOME": bare.path + "/missing"])
         #expect(none.status == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The README tells the truth: every example in its code blocks is run here.
 /// - a block opening with `$ scripts/bptutor repl` is replayed in a real terminal
@@ -55,7 +56,7 @@ import Testing
         for block in sessions {
             let expected = Array(block.lines.dropFirst())
             let inputs = expected.filter { $0.hasPrefix("bptutor> ") }.map { String($0.dropFirst("bptutor> ".count)) }
-            let dir = try TemporaryDirectory()
+            let dir = TemporaryDirectory()
             defer { dir.remove() }
             let server = try TmuxServer()
             defer { server.kill() }
@@ -78,7 +79,7 @@ import Testing
     func commandLines() throws {
         let blocks = try Self.block { $0.first.hasPrefix("bptutor ") }
         try #require(!blocks.isEmpty)
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let answers = try dir.write("answers.txt", "q1 = 0\n")
         for block in blocks {
@@ -97,7 +98,7 @@ import Testing
     func evalError() throws {
         let blocks = try Self.block { $0.first.hasPrefix("script.bp:") }
         try #require(blocks.count == 1)
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let script = try dir.write("script.bp", "w = 0.5\nb = 0.1\nz = w * wx + b\n")
         let r = try runProcess(try BPTutorBinary.require(), ["eval", script])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `bptutor repl` fed from a pipe: it reads plain lines and prints only results.
 @Suite struct ReplPipeTests {
@@ -53,7 +54,7 @@ import Testing
 
     @Test("the history file is not touched when stdin is not a terminal")
     func noHistory() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let r = try bptutor("repl", input: "w = 1\nshow w\n",
                             environment: ["HOME": dir.path, "XDG_DATA_HOME": dir.path + "/data"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A tmux server of our own (a private socket), killed when done.
 final class TmuxServer {
@@ -99,7 +100,7 @@ struct ReplTerminalTests {
     @Test("a REPL session in tmux")
     func session() throws {
         let binary = try BPTutorBinary.require()
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let home = dir.path + "/home", data = dir.path + "/data"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
@@ -204,7 +205,7 @@ struct ReplTerminalTests {
     @Test("history from an earlier session is recalled with Up")
     func historyRecall() throws {
         let binary = try BPTutorBinary.require()
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         defer { dir.remove() }
         let data = dir.path + "/data"
         try FileManager.default.createDirectory(atPath: data + "/bptutor", withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `scripts/bptutor`, the README's first command, with a stand-in `swift` that
 /// records how it was called: it builds only when a source is newer than the
@@ -19,7 +20,7 @@ import Testing
         var log: String { dir.path + "/swift.log" }
 
         init() throws {
-            dir = try TemporaryDirectory()
+            dir = TemporaryDirectory()
             let fm = FileManager.default
             for folder in ["pkg/scripts", "pkg/Sources/App", "bin"] {
                 try fm.createDirectory(atPath: dir.path + "/" + folder, withIntermediateDirectories: true)

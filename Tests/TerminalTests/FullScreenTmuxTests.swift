@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// A tmux server of its own, running the test binary's `fullScreenFixture` in a
 /// pane of a given size, with the shell around it recording `stty -g` before
@@ -39,7 +40,7 @@ final class TmuxSession {
 
     deinit {
         tmux(["kill-server"])
-        directory.cleanUp()
+        directory.remove()
     }
 
     /// Runs the tmux client with `arguments`; returns its standard output.

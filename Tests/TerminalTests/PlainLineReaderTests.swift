@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 import Terminal
+import TestSupport
 
 @Suite struct PlainLineReaderTests {
     func lines(from text: String) -> [String] {
@@ -50,7 +51,7 @@ import Terminal
     @Test func longLinesAcrossManyReads() {
         // Larger than a pipe's buffer, so it goes through a file.
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let long = String(repeating: "x", count: 200_000)
         writeFile(dir.file("long"), "\(long)\nshort\n\(long)")
         let fd = open(dir.file("long"), O_RDONLY)
@@ -77,7 +78,7 @@ import Terminal
 
     @Test func readsFromAFile() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("script.txt")
         writeFile(path, "x = [1, 2]\r\nsum(x)")
         let fd = open(path, O_RDONLY)

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import Terminal
 import TutorStore
+import TestSupport
 
 /// Tests that change process-wide state (environment variables, GNU readline's
 /// globals, the terminal it is attached to) run one at a time, in this suite only.
@@ -35,7 +36,7 @@ import TutorStore
 
         @Test func xdgDataHomeFromTheEnvironment() {
             let dir = TemporaryDirectory()
-            defer { dir.cleanUp() }
+            defer { dir.remove() }
             ProcessGlobalStateTests.withEnvironment(["XDG_DATA_HOME": dir.path, "HOME": "/nonexistent-home"]) {
                 #expect(XDGPaths.dataHome == dir.path)
                 #expect(XDGPaths.applicationDataDirectory == dir.path + "/bptutor")
@@ -51,7 +52,7 @@ import TutorStore
 
         @Test func fallsBackToHomeWhenUnsetEmptyOrRelative() {
             let dir = TemporaryDirectory()
-            defer { dir.cleanUp() }
+            defer { dir.remove() }
             for xdg: String? in [nil, "", "not/absolute"] {
                 ProcessGlobalStateTests.withEnvironment(["XDG_DATA_HOME": xdg, "HOME": dir.path]) {
                     #expect(XDGPaths.dataHome == dir.path + "/.local/share")
@@ -86,7 +87,7 @@ import TutorStore
             _ body: (LineEditor, PseudoTerminal, String) throws -> Void
         ) throws {
             let dir = TemporaryDirectory()
-            defer { dir.cleanUp() }
+            defer { dir.remove() }
             let path = dir.file("bptutor/history")
             if let existing {
                 FileSystem.makeDirectories(dir.file("bptutor"))

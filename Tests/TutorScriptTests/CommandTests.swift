@@ -3,6 +3,7 @@ import Testing
 import BackpropCore
 import ScriptSyntax
 @testable import TutorScript
+import TestSupport
 
 /// explain, gradcheck, set, help, names, reset.
 @Suite struct CommandTests {

@@ -1,11 +1,12 @@
 import Glibc
 import Testing
 import TutorStore
+import TestSupport
 
 @Suite struct HistoryStoreTests {
     @Test func recordsAndAppendsToTheFile() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("history")
         let history = HistoryStore(path: path, capacity: 10)
         #expect(history.load() == [])
@@ -17,7 +18,7 @@ import TutorStore
 
     @Test func createsMissingDirectories() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("data/bptutor/history")
         let history = HistoryStore(path: path)
         history.record("x = 2")
@@ -26,7 +27,7 @@ import TutorStore
 
     @Test func skipsConsecutiveDuplicatesAndBlankLines() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("history")
         let history = HistoryStore(path: path)
         #expect(history.record("a"))
@@ -41,7 +42,7 @@ import TutorStore
 
     @Test func loadsAnExistingFileAndDedupsAgainstIt() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("history")
         writeFile(path, "one\r\n\ntwo\ntwo\nthree")
         let history = HistoryStore(path: path)
@@ -53,7 +54,7 @@ import TutorStore
 
     @Test func capsEntriesInMemoryAndInTheFile() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("history")
         let history = HistoryStore(path: path, capacity: 4)
         for i in 1...20 { history.record("line \(i)") }
@@ -68,7 +69,7 @@ import TutorStore
 
     @Test func loadingAnOversizedFileTrimsIt() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("history")
         writeFile(path, (1...50).map { "e\($0)\n" }.joined())
         let history = HistoryStore(path: path, capacity: 3)
@@ -78,7 +79,7 @@ import TutorStore
 
     @Test func compactionKeepsLinesAppendedByAnotherSession() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("history")
         let first = HistoryStore(path: path, capacity: 4)
         let second = HistoryStore(path: path, capacity: 4)
@@ -93,7 +94,7 @@ import TutorStore
 
     @Test func unwritableFileIsIgnoredSilently() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         // A regular file where the directory should be: nothing can be created.
         writeFile(dir.file("blocker"), "")
         let history = HistoryStore(path: dir.file("blocker/bptutor/history"))
@@ -113,7 +114,7 @@ import TutorStore
 
     @Test func historyFileIsPrivate() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("history")
         HistoryStore(path: path).record("secret = 1")
         var info = stat()
@@ -125,7 +126,7 @@ import TutorStore
 @Suite struct FileSystemTests {
     @Test func makeDirectoriesIsMkdirP() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let deep = dir.file("a/b/c")
         #expect(FileSystem.makeDirectories(deep))
         #expect(FileSystem.isDirectory(deep))
@@ -136,7 +137,7 @@ import TutorStore
 
     @Test func makeDirectoriesFailsBehindAFile() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         writeFile(dir.file("file"), "x")
         #expect(!FileSystem.makeDirectories(dir.file("file/sub")))
         #expect(!FileSystem.makeDirectories(""))
@@ -150,7 +151,7 @@ import TutorStore
 
     @Test func replaceIsAtomicAndLeavesNoTemporaryFile() throws {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let path = dir.file("f")
         writeFile(path, "old")
         #expect(FileSystem.replace(path, with: Array("new".utf8)))

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import TutorStore
+import TestSupport
 
 /// Saved progress: one atomically replaced JSON file per (lesson, variant), in a
 /// temporary directory for every test (never the real data directory).
@@ -39,7 +40,7 @@ import Testing
 
     @Test func savesAndLoadsEveryField() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let directory = dir.file("data/bptutor/progress")  // created on the first save
         let store = ProgressStore(directory: directory)
         #expect(store.load(lessonID: "02-xor", variant: nil) == nil)
@@ -64,7 +65,7 @@ import Testing
 
     @Test func theFileIsOneLineOfDocumentedJSON() throws {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let store = ProgressStore(directory: dir.path)
         let p = Self.record(answers: ["dz": AnswerRecord(given: [0.5, .nan], rows: 2, columns: 1, correct: true, attempts: 1)])
         #expect(store.save(p))
@@ -82,7 +83,7 @@ import Testing
 
     @Test func savingAgainReplacesTheRecord() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let store = ProgressStore(directory: dir.path)
         #expect(store.save(Self.record(step: 1)))
         var p = Self.record(step: 4, answers: Self.answers)
@@ -97,7 +98,7 @@ import Testing
 
     @Test func variantsAreKeptApartAndSorted() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let store = ProgressStore(directory: dir.path)
         let records = [
             Self.record("03-mlp", variant: nil, step: 0),
@@ -126,7 +127,7 @@ import Testing
 
     @Test func anyLessonOrStudentIDIsASafeFileName() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let store = ProgressStore(directory: dir.path)
         var saved: [LessonProgress] = []
         for (i, id) in Self.oddIDs.enumerated() {
@@ -179,7 +180,7 @@ import Testing
 
     @Test func damagedFilesAreIgnoredAndReported() throws {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let store = ProgressStore(directory: dir.path)
         let good = Self.record("01-single", answers: Self.answers)
         #expect(store.save(good))
@@ -234,7 +235,7 @@ import Testing
 
     @Test func aTemporaryFileLeftByACrashHidesAndCorruptsNothing() throws {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let store = ProgressStore(directory: dir.path)
         let p = Self.record(answers: Self.answers)
         #expect(store.save(p))
@@ -263,7 +264,7 @@ import Testing
 
     @Test func aFailedRenameLeavesNothingBehind() throws {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let store = ProgressStore(directory: dir.path)
         // Something that cannot be replaced by a file sits where the record goes.
         try FileManager.default.createDirectory(atPath: dir.file("02-xor.json/inside"), withIntermediateDirectories: true)
@@ -280,7 +281,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer {
             chmod(dir.path, 0o700)
-            dir.cleanUp()
+            dir.remove()
         }
         let store = ProgressStore(directory: dir.path)
         let p = Self.record(answers: Self.answers)
@@ -305,7 +306,7 @@ import Testing
     /// records in turn, another reads all the time and must always get one of them whole.
     @Test func readersNeverSeeAPartialFile() throws {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let big = (0..<20_000).map { Double($0) * 1.000_000_1 + 0.123_456_789 }
         let a = Self.record(step: 1, answers: ["big": AnswerRecord(given: big, rows: 20_000, columns: 1,
                                                                     correct: true, attempts: 1)])
@@ -338,7 +339,7 @@ import Testing
 
     @Test func resetRemovesOneVariantOrAllOfALesson() throws {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let store = ProgressStore(directory: dir.path)
         let longVariant = String(repeating: "student-", count: 40)   // a hashed file name
         for variant in [nil, "alice", "", longVariant] as [String?] {
@@ -384,7 +385,7 @@ import Testing
 
     @Test func anEmptyLessonIDIsRefused() {
         let dir = TemporaryDirectory()
-        defer { dir.cleanUp() }
+        defer { dir.remove() }
         let store = ProgressStore(directory: dir.path)
         #expect(!store.save(Self.record("")))
         #expect(store.lastError != nil)

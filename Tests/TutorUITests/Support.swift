@@ -4,6 +4,7 @@ import TermCore
 import ScriptSyntax
 import TutorScript
 @testable import TutorUI
+import TestSupport
 
 /// Where the test files live.
 enum Paths {
