@@ -154,7 +154,7 @@ public enum HelpText {
         let candidates = topics.map(\.name) + Functions.names
         var notes = ["try 'help' for the list of topics"]
         if let guess = Suggestions.closest(to: name, among: candidates) { notes = ["did you mean 'help \(guess)'?"] }
-        throw Diagnostic("no help on '\(topic.name)'", at: topic.span, notes: notes)
+        throw Diagnostic("no help on '\(topic.name)'", code: .unknownTopic, at: topic.span, notes: notes)
     }
 
     static var overview: String {

@@ -60,7 +60,6 @@ public struct Interpreter: Sendable {
         }
     }
 
-    /// Every name bound now, in the order they were defined.
     /// Every name bound now, in the order they were defined; a second name for a
     /// node (`a0` for `x`) is left out.
     public var boundNames: [String] {
@@ -98,12 +97,14 @@ public struct Interpreter: Sendable {
     func lookup(_ id: Identifier) throws(Diagnostic) -> NodeID {
         if let node = graph.bindings[id.name] { return node }
         var notes: [String] = []
-        if let guess = Suggestions.closest(to: id.name, among: resolvableNames + Functions.names) {
+        if let guess = Suggestions.closest(to: id.name, among: resolvableNames + Functions.names)
+            ?? Suggestions.closest(to: id.name, among: Keywords.commands) {
+            // A bare `shwo` or `hlep` is read as a name: the command it misspells is the likely fix.
             notes.append("did you mean '\(guess)'?")
         } else if graph.bindings.isEmpty {
             notes.append("nothing is defined yet: define it first, e.g. '\(id.name) = 0.5'")
         }
-        throw Diagnostic("unknown name '\(id.name)'", at: id.span, notes: notes)
+        throw Diagnostic("unknown name '\(id.name)'", code: .unknownName, at: id.span, notes: notes)
     }
 
     var renderer: FormulaRenderer {
@@ -116,11 +117,5 @@ public struct Interpreter: Sendable {
             graph: graph, numbers: settings.mathFormat,
             name: { id in roles[id].map { notation.name($0, depth: depth) } ?? graph.displayName(of: id) },
             gradientName: { id in roles[id].flatMap { notation.gradientName($0, depth: depth) } })
-    }
-
-    /// A quantity for `show`, with the names the current notation gives it.
-    func shown(_ name: String, _ id: NodeID, renderer: FormulaRenderer) -> ShownQuantity {
-        ShownQuantity(name: name, value: graph.value(of: id), gradient: graph.gradient(of: id),
-                      label: renderer.name(id), gradientLabel: renderer.gradientLabel(id))
     }
 }

@@ -109,7 +109,10 @@ extension JSONOutput {
         case let .notations(current, available):
             return .object([("notation", .object([("current", .string(current)),
                                                    ("available", .array(available.map(JSONValue.string)))]))])
-        default:
+        case .value, .show, .explanation, .gradCheck, .names, .settings, .help, .lessonTitle, .narration,
+             .stepBoundary, .exercise, .assigned, .backwardDone, .settingChanged, .sessionReset, .sampleSelected,
+             .perceptronReset, .notationChanged:
+            // Not a network result: `render` answers for these (no `default:`, so a new case must be placed).
             return nil
         }
     }

@@ -70,11 +70,13 @@ public enum JSONOutput {
         }
     }
 
-    /// `{"error": {"message": …, "line": L, "column": C}}`.
+    /// `{"error": {"message": …, "line": L, "column": C, "code": "unknown-name"}}`: the
+    /// message with its notes, where it is, and its stable `DiagnosticCode`.
     public static func error(_ d: Diagnostic) -> JSONValue {
         let message = ([d.message] + d.notes).joined(separator: "; ")
         return .object([("error", .object([("message", .string(message)),
                                            ("line", .number(Double(d.span.start.line))),
-                                           ("column", .number(Double(d.span.start.column)))]))])
+                                           ("column", .number(Double(d.span.start.column))),
+                                           ("code", .string(d.code.rawValue))]))])
     }
 }

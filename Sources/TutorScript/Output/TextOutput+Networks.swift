@@ -103,7 +103,9 @@ extension TextOutput {
             return ["perceptron reset on \(name): w = 0, b = 0"]
         case .notationChanged(let name):
             return ["notation \(name)"]
-        default:
+        case .value, .show, .explanation, .gradCheck, .names, .settings, .help, .lessonTitle, .narration,
+             .stepBoundary, .exercise, .assigned, .backwardDone, .settingChanged, .sessionReset:
+            // Not a network result: `render` answers for these (no `default:`, so a new case must be placed).
             return []
         }
     }

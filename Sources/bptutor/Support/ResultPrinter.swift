@@ -20,11 +20,11 @@ struct ResultPrinter {
             }
         case .error(var diagnostic):
             var source = source
-            if firstLine > 1 {
-                let offset = firstLine - 1
+            if firstLine != source.firstLine {
+                let offset = firstLine - source.firstLine
                 diagnostic.span.start.line += offset
                 diagnostic.span.end.line += offset
-                source = SourceFile(name: source.name, text: String(repeating: "\n", count: offset) + source.text)
+                source = source.numbered(from: firstLine)
             }
             if json { console.line(JSONOutput.error(diagnostic).serialized) }
             console.error(DiagnosticRenderer.render(diagnostic, in: source, color: console.colorDiagnostics))

@@ -7,7 +7,7 @@ extension Interpreter {
     mutating func perceptron(_ action: Identifier?, _ options: [CommandOption],
                              keyword: Identifier) throws(Diagnostic) -> Output {
         guard let data = session.data else {
-            throw Diagnostic("no data yet: 'data and' or 'data load FILE.csv' first", at: keyword.span)
+            throw Diagnostic("no data yet: 'data and' or 'data load FILE.csv' first", code: .noData, at: keyword.span)
         }
         do {
             switch action?.name {
@@ -23,13 +23,7 @@ extension Interpreter {
                 session.perceptron = p
                 return .perceptronVisit(visit, converged: p.converged)
             default:
-                var epochs = Perceptron.defaultMaxEpochs
-                if let option = options.first {
-                    guard let n = option.value.number, n == n.rounded(), n >= 1, n <= 10_000_000 else {
-                        throw Diagnostic("epochs is a whole number from 1 up", at: option.valueSpan)
-                    }
-                    epochs = Int(n)
-                }
+                let epochs = try options.wholeNumber(PerceptronSyntax.epochs) ?? Perceptron.defaultMaxEpochs
                 let hooks = self.hooks
                 let report = try PerceptronReport.run(data, maxEpochs: epochs) { _ in !hooks.shouldCancel() }
                 session.perceptron = nil
@@ -37,8 +31,10 @@ extension Interpreter {
             }
         } catch let error as Diagnostic {
             throw error
+        } catch let error as PerceptronError {
+            throw Diagnostic("\(error)", code: error.code, at: keyword.span)
         } catch {
-            throw Diagnostic("\(error)", at: keyword.span)
+            throw Diagnostic("\(error)", code: .trainingFailed, at: keyword.span)
         }
     }
 }
