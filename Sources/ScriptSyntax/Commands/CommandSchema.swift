@@ -11,7 +11,9 @@ public struct CommandSchema: Sendable {
     public enum Arguments: Sendable, Equatable {
         /// Nothing but options (or nothing at all).
         case none
-        /// Bound names: `show W1 b1`, `backward L`.
+        /// One bound name, then options: `backward L`, `gradcheck L eps=1e-6`.
+        case name
+        /// Any number of bound names: `show W1 b1`.
         case names
         /// An expression (completion offers names and functions).
         case expression
@@ -23,6 +25,8 @@ public struct CommandSchema: Sendable {
         case notations
         /// Built-in data sets, `load`, and CSV files; after `load`, file names.
         case dataSources
+        /// Layer sizes such as `2-3-1`, then options.
+        case layerSizes
         /// Given words only (`perceptron step`, `perceptron reset`).
         case words([String])
         /// Free text (a quoted string, an id): nothing to complete.
@@ -56,6 +60,12 @@ public struct CommandSchema: Sendable {
         self.options = options
         self.unknownOptionMessage = unknownOptionMessage
         self.parse = parse
+    }
+
+    /// The command word and its options as help writes them:
+    /// `train epochs=N eta=E [mode=batch|sgd|minibatch] …`.
+    public var synopsis: String {
+        ([keyword] + options.map(\.synopsis)).joined(separator: " ")
     }
 
     /// The declared option written as `name` (or one of its aliases).

@@ -9,7 +9,7 @@ public enum GradCheckSyntax {
 
     public static let schema = CommandSchema(
         "gradcheck", usage: "gradcheck takes a name and options, as in 'gradcheck L eps=1e-6'",
-        summary: "backprop against finite differences", arguments: .names, options: [eps],
+        summary: "backprop against finite differences", arguments: .name, options: [eps],
         unknownOptionMessage: optionMessage,
         parse: { p, schema throws(Diagnostic) in
             let name = try p.expectIdentifier(schema.usage, code: .commandUsage)

@@ -20,7 +20,7 @@ public enum NetSyntax {
 
     public static let schema = CommandSchema(
         "net", usage: "net takes layer sizes and options, as in 'net 2-2-1 hidden=sigmoid output=sigmoid loss=squared'",
-        summary: "a layered network", options: [hidden, output, loss, seed, act], parse: parse)
+        summary: "a layered network", arguments: .layerSizes, options: [hidden, output, loss, seed, act], parse: parse)
 
     /// `net 2-3-1 options…`: the sizes are read as one raw word so `2-3-1` is not subtraction.
     static func parse(_ p: inout ParserState, _ schema: CommandSchema) throws(Diagnostic) -> Command {

@@ -2,7 +2,7 @@
 enum QuantitySyntax {
     static let backward = CommandSchema(
         "backward", usage: "backward takes one name, as in 'backward L'",
-        summary: "error signals ∂NAME/∂v for every v", arguments: .names,
+        summary: "error signals ∂NAME/∂v for every v", arguments: .name,
         parse: { p, schema throws(Diagnostic) in .backward(try p.expectIdentifier(schema.usage, code: .commandUsage)) })
 
     static let show = CommandSchema(
@@ -19,7 +19,7 @@ enum QuantitySyntax {
 
     static let explain = CommandSchema(
         "explain", usage: "explain takes one name, as in 'explain z' or 'explain W1.grad'",
-        summary: "how a value or gradient was computed", arguments: .names,
+        summary: "how a value or gradient was computed", arguments: .name,
         parse: { p, schema throws(Diagnostic) in .explain(try p.parseQuantity(schema.usage)) })
 
     static let names = CommandSchema(

@@ -82,7 +82,7 @@ public enum HelpText {
               """),
         Topic(name: "sample", synopsis: "sample K              put sample K of the data into x and t",
               details: "sample K (1-based) sets the network's x and t to sample K; everything recomputes."),
-        Topic(name: "train", synopsis: "train epochs=N eta=E [mode=batch|sgd|minibatch] [batch=K] [seed=S] [lambda=Λ]",
+        Topic(name: "train", synopsis: TrainSyntax.schema.synopsis,
               details: """
               Gradient descent on the mean of L over the data plus Λ/2 Σ‖W_l‖² (weights only).
               mode=batch (default): one step per epoch on the full-batch mean gradient;

@@ -71,28 +71,6 @@ public struct Interpreter: Sendable {
         graph.bindings.keys.sorted()
     }
 
-    /// Words for tab completion: commands, functions and bound names.
-    public var completionWords: [String] {
-        Array(Set(Keywords.commands + Functions.names + resolvableNames)).sorted()
-    }
-
-    /// Tab completion for the REPL, the lesson mode and the screen's command bar:
-    /// after `help`, the topics; after `set`, the settings; otherwise commands,
-    /// bound names and functions (as `sigmoid(`), plus the front end's own `extra` words.
-    public func completions(for word: String, lineBefore: String, extra: [String] = []) -> [String] {
-        let first = lineBefore.split(separator: " ").first.map(String.init)
-        let words: [String]
-        if first == "help" {
-            words = HelpText.topics.map(\.name) + Functions.names
-        } else if first == "set" {
-            words = currentSettingKeys
-        } else {
-            let functions = Set(Functions.names)
-            words = completionWords.map { functions.contains($0) ? $0 + "(" : $0 } + extra
-        }
-        return Array(Set(words.filter { $0.hasPrefix(word) })).sorted()
-    }
-
     /// The node a name is bound to, or a diagnostic with a suggestion.
     func lookup(_ id: Identifier) throws(Diagnostic) -> NodeID {
         if let node = graph.bindings[id.name] { return node }
