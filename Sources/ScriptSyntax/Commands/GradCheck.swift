@@ -4,7 +4,7 @@ public enum GradCheckSyntax {
 
     public static let eps = OptionSpec(
         "eps", "H", aliases: ["h"], .number(.between(0, and: 1)), default: "1e-4",
-        help: "the relative finite-difference step", wrongKind: optionMessage,
+        help: "the relative finite-difference step", wrongKind: optionMessage, wrongKindAtKey: true,
         invalid: { _ in "eps must be a small positive number such as 1e-4" })
 
     public static let schema = CommandSchema(

@@ -31,12 +31,15 @@ public struct OptionSpec: Sendable {
     public let missing: String?
     /// The error when the value has the wrong kind (a word where a number goes).
     public let wrongKind: String
+    /// Whether that error points at the key rather than the value (`gradcheck`'s, which says
+    /// how the option is written).
+    public let wrongKindAtKey: Bool
     /// The error when the value has the right kind but is out of range or not a choice.
     public let invalid: @Sendable (OptionValue) -> String
 
     public init(_ name: String, _ metavariable: String, aliases: [String] = [], _ value: Value,
                 default defaultValue: String? = nil, help: String, missing: String? = nil, wrongKind: String,
-                invalid: @escaping @Sendable (OptionValue) -> String) {
+                wrongKindAtKey: Bool = false, invalid: @escaping @Sendable (OptionValue) -> String) {
         self.name = name
         self.metavariable = metavariable
         self.aliases = aliases
@@ -45,6 +48,7 @@ public struct OptionSpec: Sendable {
         self.help = help
         self.missing = missing
         self.wrongKind = wrongKind
+        self.wrongKindAtKey = wrongKindAtKey
         self.invalid = invalid
     }
 
@@ -168,7 +172,7 @@ extension Array where Element == CommandOption {
 
 extension OptionSpec {
     func wrongKindError(_ option: CommandOption) -> Diagnostic {
-        Diagnostic(wrongKind, code: .invalidOption, at: option.valueSpan)
+        Diagnostic(wrongKind, code: .invalidOption, at: wrongKindAtKey ? option.key.span : option.valueSpan)
     }
 
     func invalidError(_ option: CommandOption) -> Diagnostic {
