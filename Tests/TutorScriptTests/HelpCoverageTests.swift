@@ -1,4 +1,5 @@
 import Testing
+import BackpropCore
 import ScriptSyntax
 @testable import TutorScript
 
@@ -32,5 +33,22 @@ import ScriptSyntax
         for schema in CommandTable.all {
             #expect(overview.contains(schema.keyword), "\(schema.keyword) missing from 'help'")
         }
+    }
+}
+
+/// The defaults a schema states (for help) are the ones the engine uses.
+@Suite struct SchemaDefaultTests {
+    @Test("stated defaults match the engine's constants")
+    func defaults() {
+        #expect(TrainSyntax.batch.defaultValue == String(TrainingOptions.defaultBatchSize))
+        #expect(TrainSyntax.seed.defaultValue == String(TrainingOptions.defaultSeed))
+        #expect(TrainSyntax.mode.defaultValue == TrainingMode.batch.rawValue)
+        #expect(NetSyntax.seed.defaultValue == String(Initialization.defaultSeed))
+        #expect(NetSyntax.hidden.defaultValue == NetworkSpec.defaultHidden.rawValue)
+        #expect(NetSyntax.output.defaultValue == NetworkSpec.defaultOutput.rawValue)
+        #expect(PerceptronSyntax.epochs.defaultValue == String(Perceptron.defaultMaxEpochs))
+        #expect(GradCheckSyntax.eps.defaultValue.flatMap(Double.init) == GradCheck.defaultStep)
+        #expect(AskSyntax.tol.defaultValue.flatMap(Double.init) == Exercise.defaultTolerance)
+        #expect(GridSyntax.size.defaultValue == String(GridSyntax.defaultSize))
     }
 }

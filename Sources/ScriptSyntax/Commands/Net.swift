@@ -11,7 +11,7 @@ public enum NetSyntax {
         "loss", "L", .name, help: "squared or xent (the default with a softmax output)",
         error: "loss takes a name, as in loss=sigmoid")
     public static let seed = OptionSpec(
-        "seed", "S", .wholeNumber(.from(0, below: 9.0e15)), default: "the lesson's seed",
+        "seed", "S", .wholeNumber(.from(0, below: 9.0e15)), default: "1",
         help: "the seed of the initial weights",
         wrongKind: "seed is a whole number, as in seed=7", invalid: { _ in "seed is a whole number from 0 up, as in seed=7" })
     public static let act = OptionSpec(

@@ -1,11 +1,11 @@
 /// The commands about the graph's quantities: `backward`, `show`, `explain`, `names`, `reset`.
-enum QuantitySyntax {
-    static let backward = CommandSchema(
+public enum QuantitySyntax {
+    public static let backward = CommandSchema(
         "backward", usage: "backward takes one name, as in 'backward L'",
         summary: "error signals ∂NAME/∂v for every v", arguments: .name,
         parse: { p, schema throws(Diagnostic) in .backward(try p.expectIdentifier(schema.usage, code: .commandUsage)) })
 
-    static let show = CommandSchema(
+    public static let show = CommandSchema(
         "show", usage: "show takes names, as in 'show W1 b1' or 'show W1.grad'",
         summary: "values and gradients", arguments: .names,
         parse: { p, schema throws(Diagnostic) in
@@ -17,23 +17,23 @@ enum QuantitySyntax {
             return .show(quantities)
         })
 
-    static let explain = CommandSchema(
+    public static let explain = CommandSchema(
         "explain", usage: "explain takes one name, as in 'explain z' or 'explain W1.grad'",
         summary: "how a value or gradient was computed", arguments: .name,
         parse: { p, schema throws(Diagnostic) in .explain(try p.parseQuantity(schema.usage)) })
 
-    static let names = CommandSchema(
+    public static let names = CommandSchema(
         "names", usage: "names takes no arguments", summary: "every bound name, its shape and definition",
         parse: { _, _ in .names })
 
-    static let reset = CommandSchema(
+    public static let reset = CommandSchema(
         "reset", usage: "reset takes no arguments", summary: "forget everything (a fresh session)",
         parse: { _, _ in .reset })
 }
 
 /// The session's own commands: `set`, `help`, `notation`.
-enum SessionSyntax {
-    static let set = CommandSchema(
+public enum SessionSyntax {
+    public static let set = CommandSchema(
         "set", usage: "set takes a setting and a value, as in 'set digits 10'",
         summary: "settings (set digits 10)", arguments: .settings,
         parse: { p, schema throws(Diagnostic) in
@@ -44,7 +44,7 @@ enum SessionSyntax {
             return .set(key: key, value: value, valueSpan: span)
         })
 
-    static let help = CommandSchema(
+    public static let help = CommandSchema(
         "help", usage: "help takes one topic, as in 'help show'",
         summary: "this help; help functions, help syntax", arguments: .helpTopics,
         parse: { p, schema throws(Diagnostic) in
@@ -52,7 +52,7 @@ enum SessionSyntax {
             return .help(try p.expectIdentifier(schema.usage, code: .commandUsage))
         })
 
-    static let notation = CommandSchema(
+    public static let notation = CommandSchema(
         "notation", usage: "notation takes a name, as in 'notation grosse'",
         summary: "the lectures' names for a network's quantities", arguments: .notations,
         parse: { p, schema throws(Diagnostic) in
@@ -61,17 +61,17 @@ enum SessionSyntax {
 }
 
 /// The network commands without options: `predict`, `accuracy`, `sample`, `losses`.
-enum EvaluationSyntax {
-    static let predict = CommandSchema(
+public enum EvaluationSyntax {
+    public static let predict = CommandSchema(
         "predict", usage: "predict takes nothing or an input, as in 'predict [0, 1]'",
         summary: "the network's outputs (every sample, or one input)", arguments: .expression,
         parse: { p, _ throws(Diagnostic) in .predict(p.isAtStatementEnd ? nil : try p.parseExpression()) })
 
-    static let accuracy = CommandSchema(
+    public static let accuracy = CommandSchema(
         "accuracy", usage: "accuracy takes no arguments", summary: "the share of samples classified right",
         parse: { _, _ in .accuracy })
 
-    static let sample = CommandSchema(
+    public static let sample = CommandSchema(
         "sample", usage: "sample takes a sample number, as in 'sample 3'",
         summary: "put sample K of the data into x and t", arguments: .expression,
         parse: { p, schema throws(Diagnostic) in
@@ -79,20 +79,20 @@ enum EvaluationSyntax {
             return .sample(try p.parseExpression())
         })
 
-    static let losses = CommandSchema(
+    public static let losses = CommandSchema(
         "losses", usage: "losses takes no arguments", summary: "the loss curve of the last training run",
         parse: { _, _ in .losses })
 }
 
 /// The lesson directives without options: `title`, `say` (`step "LABEL"` is in Step.swift,
 /// `ask` in Ask.swift).
-enum LessonSyntax {
-    static let title = CommandSchema(
+public enum LessonSyntax {
+    public static let title = CommandSchema(
         "title", usage: "title takes a quoted text, as in 'title \"XOR\"'", summary: "a lesson's title",
         arguments: .text,
         parse: { p, schema throws(Diagnostic) in .title(try p.expectString(schema.usage, code: .commandUsage)) })
 
-    static let say = CommandSchema(
+    public static let say = CommandSchema(
         "say", usage: "say takes a quoted text, as in 'say \"Now the backward pass.\"' or a \"\"\" block",
         summary: "narration (in a lesson)", arguments: .text,
         parse: { p, schema throws(Diagnostic) in .say(try p.expectString(schema.usage, code: .commandUsage)) })

@@ -8,9 +8,10 @@ struct ResultPrinter {
     let json: Bool
     let interactive: Bool
 
-    /// `firstLine`: the line number `source`'s first line has in the whole input
-    /// (the REPL runs a session chunk by chunk, and reports session line numbers).
-    func print(_ event: ScriptRunner.Event, source: SourceFile, settings: Settings, firstLine: Int = 1) {
+    /// `firstLine`: the line number `source`'s first line has in the whole input, when it is
+    /// not the source's own (the REPL parses each chunk from line 1, so that `random()` draws
+    /// do not depend on where in the session they are typed, but reports session line numbers).
+    func print(_ event: ScriptRunner.Event, source: SourceFile, settings: Settings, firstLine: Int? = nil) {
         switch event {
         case .output(let output):
             if json {
@@ -20,7 +21,7 @@ struct ResultPrinter {
             }
         case .error(var diagnostic):
             var source = source
-            if firstLine != source.firstLine {
+            if let firstLine, firstLine != source.firstLine {
                 let offset = firstLine - source.firstLine
                 diagnostic.span.start.line += offset
                 diagnostic.span.end.line += offset
