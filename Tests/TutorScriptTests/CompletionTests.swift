@@ -30,6 +30,9 @@ import ScriptSyntax
         #expect(s.interpreter.completions(for: "", lineBefore: "show alpha ") == ["alpha", "beta"])
         #expect(s.interpreter.completions(for: "s", lineBefore: "show ").isEmpty)
         #expect(s.interpreter.completions(for: "b", lineBefore: "explain ") == ["beta"])
+        #expect(s.interpreter.completions(for: "beta.", lineBefore: "explain ") == ["beta.grad"])
+        #expect(s.interpreter.completions(for: "al", lineBefore: "show beta.grad ") == ["alpha"])
+        #expect(s.interpreter.completions(for: "", lineBefore: "explain beta ").isEmpty)
         #expect(s.interpreter.completions(for: "", lineBefore: "backward beta ").isEmpty)
         #expect(s.interpreter.completions(for: "", lineBefore: "gradcheck beta ") == ["eps="])
     }

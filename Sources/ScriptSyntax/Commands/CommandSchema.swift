@@ -13,8 +13,10 @@ public struct CommandSchema: Sendable {
         case none
         /// One bound name, then options: `backward L`, `gradcheck L eps=1e-6`.
         case name
-        /// Any number of bound names: `show W1 b1`.
-        case names
+        /// One quantity, a name or `NAME.grad`: `explain W1.grad`.
+        case quantity
+        /// Any number of quantities: `show W1 b1.grad`.
+        case quantities
         /// An expression (completion offers names and functions).
         case expression
         /// Help topics.

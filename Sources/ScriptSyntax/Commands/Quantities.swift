@@ -7,7 +7,7 @@ public enum QuantitySyntax {
 
     public static let show = CommandSchema(
         "show", usage: "show takes names, as in 'show W1 b1' or 'show W1.grad'",
-        summary: "values and gradients", arguments: .names,
+        summary: "values and gradients", arguments: .quantities,
         parse: { p, schema throws(Diagnostic) in
             var quantities: [QuantityReference] = []
             while !p.isAtStatementEnd {
@@ -19,7 +19,7 @@ public enum QuantitySyntax {
 
     public static let explain = CommandSchema(
         "explain", usage: "explain takes one name, as in 'explain z' or 'explain W1.grad'",
-        summary: "how a value or gradient was computed", arguments: .name,
+        summary: "how a value or gradient was computed", arguments: .quantity,
         parse: { p, schema throws(Diagnostic) in .explain(try p.parseQuantity(schema.usage)) })
 
     public static let names = CommandSchema(

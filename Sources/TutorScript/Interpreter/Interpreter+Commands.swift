@@ -1,9 +1,11 @@
 import BackpropCore
 import ScriptSyntax
 
-/// The one dispatch over the language's commands: every case hands off to the command's
-/// own file in `Commands/` (the schema of its options is in ScriptSyntax's `Commands/`).
-/// The switch is exhaustive, so a new command cannot be left without a handler.
+/// The one dispatch over the language's commands: each case hands off to the command's own
+/// file in `Commands/` (its grammar and option schema are in ScriptSyntax's `Commands/`);
+/// `help`, `title`, `say` and a lesson's `step "LABEL"` are one-liners answered here, and
+/// `ask` is in Interpreter+Lessons.swift with `random()`. The switch is exhaustive, so a new
+/// command cannot be left without a handler.
 extension Interpreter {
     mutating func runCommand(_ command: Command, keyword: Identifier) throws(Diagnostic) -> [Output] {
         switch command {

@@ -26,7 +26,8 @@ extension Interpreter {
         if before == [DataSyntax.schema.keyword, DataSyntax.load] {
             words = dataFiles(matching: word)
         } else if let first = before.first, let schema = CommandTable.command(named: first) {
-            words = completions(after: Array(before.dropFirst()), of: schema, endsWithEquals: lineBefore.last == "=")
+            words = completions(of: word, after: Array(before.dropFirst()), of: schema,
+                                endsWithEquals: lineBefore.last == "=")
         } else {
             words = lineStarts + extra
         }
@@ -44,7 +45,8 @@ extension Interpreter {
         resolvableNames + Functions.names.map { $0 + "(" }
     }
 
-    private func completions(after arguments: [String], of schema: CommandSchema, endsWithEquals: Bool) -> [String] {
+    private func completions(of word: String, after arguments: [String], of schema: CommandSchema,
+                             endsWithEquals: Bool) -> [String] {
         if endsWithEquals, let last = arguments.last {
             // `mode=` (readline breaks words at '='): the values of that option.
             let key = String(last.dropLast())
@@ -58,8 +60,10 @@ extension Interpreter {
             return options
         case .name:
             return positional.isEmpty ? resolvableNames : options
-        case .names:
-            return resolvableNames
+        case .quantity:
+            return positional.isEmpty ? quantities(for: word) : []
+        case .quantities:
+            return quantities(for: word)
         case .expression:
             return positional.isEmpty ? expressionWords : []
         case .helpTopics:
@@ -79,6 +83,11 @@ extension Interpreter {
         case .text:
             return []
         }
+    }
+
+    /// Bound names, and `NAME.grad` once the word has a dot (`W1.⇥`).
+    private func quantities(for word: String) -> [String] {
+        word.contains(".") ? resolvableNames.map { $0 + ".grad" } : resolvableNames
     }
 
     /// The values an option may take, when they are a fixed set (`net`'s activations and
