@@ -13,7 +13,8 @@ public enum NetSyntax {
     public static let seed = OptionSpec(
         "seed", "S", .wholeNumber(.from(0, below: 9.0e15)), default: "1",
         help: "the seed of the initial weights",
-        wrongKind: "seed is a whole number, as in seed=7", invalid: { _ in "seed is a whole number from 0 up, as in seed=7" })
+        wrongKind: "seed is a whole number, as in seed=7",
+        invalid: { _ in "seed is a whole number from 0 up, as in seed=7" })
     public static let act = OptionSpec(
         "act", "F1,…", .name, help: "one activation per layer, as in act=relu,softmax",
         error: "act takes a name, as in act=sigmoid")

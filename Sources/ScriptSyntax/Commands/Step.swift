@@ -9,7 +9,8 @@ public enum StepSyntax {
 
     public static let schema = CommandSchema(
         "step",
-        usage: "step takes a label (a lesson step, as in 'step \"Forward\"') or options (a gradient step, as in 'step sample=1 eta=0.5')",
+        usage: "step takes a label (a lesson step, as in 'step \"Forward\"') "
+            + "or options (a gradient step, as in 'step sample=1 eta=0.5')",
         summary: "one gradient step (on sample K, or the batch)", options: [sample, eta],
         parse: { p, schema throws(Diagnostic) in
             if case .string(let label) = p.current.kind {

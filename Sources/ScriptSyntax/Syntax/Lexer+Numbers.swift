@@ -30,7 +30,8 @@ extension LexerState {
             let rest = scanner.text(from: validEnd)
             let prefix = scanner.text(from: startIndex, to: validEnd)
             if exponentLacksDigits && (rest == "e" || rest == "E") {
-                addInvalid("malformed number '\(text)': the exponent needs digits, as in 1e-3", code: .malformedNumber, from: start, startIndex)
+                addInvalid("malformed number '\(text)': the exponent needs digits, as in 1e-3", code: .malformedNumber,
+                           from: start, startIndex)
             } else if !exponentLacksDigits, rest.first?.isIdentifierStart == true, !rest.contains(".") {
                 addInvalid("malformed number '\(text)'", code: .malformedNumber, from: start, startIndex,
                            notes: ["to multiply, write '\(prefix)*\(rest)'"])

@@ -91,8 +91,8 @@ extension LexerState {
         }
         openTripleQuote = true
         let quotes = SourceSpan(start: start, end: SourcePosition(line: start.line, column: start.column + 3))
-        addInvalid("unterminated string: no closing \"\"\" before the end of the input", code: .badString, from: start, startIndex,
-                   diagnosticSpan: quotes)
+        addInvalid("unterminated string: no closing \"\"\" before the end of the input", code: .badString,
+                   from: start, startIndex, diagnosticSpan: quotes)
     }
 
     static func tripleQuotedValue(_ rawLines: [[Character]]) -> String {

@@ -75,9 +75,7 @@ extension ParserState {
             }
             if !continuesAsName, next.startsArgument {
                 var notes: [String] = []
-                if let suggestion = Suggestions.closest(to: word, among: Keywords.commands) {
-                    notes.append("did you mean '\(suggestion)'?")
-                }
+                if let note = Suggestions.note(for: word, among: Keywords.commands) { notes.append(note) }
                 throw error("unknown command '\(word)'", code: .unknownCommand, at: first, notes: notes)
             }
         }

@@ -35,9 +35,7 @@ extension ParserState {
             let key = try expectIdentifier(schema.usage, code: .commandUsage)
             if let allowedNames, !allowedNames.contains(key.name) {
                 var notes: [String] = []
-                if let suggestion = Suggestions.closest(to: key.name, among: allowedNames) {
-                    notes.append("did you mean '\(suggestion)'?")
-                }
+                if let note = Suggestions.note(for: key.name, among: allowedNames) { notes.append(note) }
                 notes.append("the options are: " + allowedNames.joined(separator: ", "))
                 throw Diagnostic("unknown option '\(key.name)'", code: .unknownOption, at: key.span, notes: notes)
             }

@@ -19,8 +19,8 @@ extension Interpreter {
             guard let builtin = Dataset.builtin(name.name) else {
                 let names = BuiltinDataset.allCases.map(\.rawValue)
                 var notes = ["the built-in sets are: " + names.joined(separator: ", ") + "; or 'data load FILE.csv'"]
-                if let guess = Suggestions.closest(to: name.name, among: names + [DataSyntax.load]) {
-                    notes.insert("did you mean '\(guess)'?", at: 0)
+                if let note = Suggestions.note(for: name.name, among: names + [DataSyntax.load]) {
+                    notes.insert(note, at: 0)
                 }
                 throw Diagnostic("unknown data set '\(name.name)'", code: .unknownDataset, at: name.span, notes: notes)
             }

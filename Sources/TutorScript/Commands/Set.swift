@@ -35,7 +35,7 @@ extension Interpreter {
         default:
             let known = currentSettings.map(\.key)
             var notes = ["the settings are: " + known.joined(separator: ", ")]
-            if let guess = Suggestions.closest(to: key.name, among: known) { notes = ["did you mean '\(guess)'?"] }
+            if let note = Suggestions.note(for: key.name, among: known) { notes = [note] }
             throw Diagnostic("unknown setting '\(key.name)'", code: .unknownSetting, at: key.span, notes: notes)
         }
     }
@@ -49,7 +49,7 @@ extension Interpreter {
         guard let notation = Notation(rawValue: name.name) else {
             let names = Notation.allCases.map(\.rawValue)
             var notes = ["the notations are: " + names.joined(separator: ", ")]
-            if let guess = Suggestions.closest(to: name.name, among: names) { notes.insert("did you mean '\(guess)'?", at: 0) }
+            if let note = Suggestions.note(for: name.name, among: names) { notes.insert(note, at: 0) }
             throw Diagnostic("unknown notation '\(name.name)'", code: .unknownNotation, at: name.span, notes: notes)
         }
         settings.notation = notation

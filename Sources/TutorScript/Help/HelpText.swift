@@ -161,7 +161,7 @@ public enum HelpText {
         if let f = Functions.lookup(name) { return "\(f.name)(x): \(f.summary)" }
         let candidates = topics.map(\.name) + Functions.names
         var notes = ["try 'help' for the list of topics"]
-        if let guess = Suggestions.closest(to: name, among: candidates) { notes = ["did you mean 'help \(guess)'?"] }
+        if let note = Suggestions.note(for: name, among: candidates, format: { "help \($0)" }) { notes = [note] }
         throw Diagnostic("no help on '\(topic.name)'", code: .unknownTopic, at: topic.span, notes: notes)
     }
 

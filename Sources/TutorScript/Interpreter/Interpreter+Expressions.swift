@@ -64,8 +64,8 @@ extension Interpreter {
     func resolveFunction(_ function: Identifier, argumentCount: Int, span: SourceSpan) throws(Diagnostic) -> Functions.Entry {
         guard let entry = Functions.lookup(function.name) else {
             var notes: [String] = []
-            if let guess = Suggestions.closest(to: function.name, among: Functions.names) {
-                notes.append("did you mean '\(guess)'?")
+            if let note = Suggestions.note(for: function.name, among: Functions.names) {
+                notes.append(note)
             } else {
                 notes.append("the functions are: " + Functions.names.joined(separator: ", "))
             }

@@ -78,7 +78,7 @@ public struct Interpreter: Sendable {
         if let guess = Suggestions.closest(to: id.name, among: resolvableNames + Functions.names)
             ?? Suggestions.closest(to: id.name, among: Keywords.commands) {
             // A bare `shwo` or `hlep` is read as a name: the command it misspells is the likely fix.
-            notes.append("did you mean '\(guess)'?")
+            notes.append(Suggestions.didYouMean(guess))
         } else if graph.bindings.isEmpty {
             notes.append("nothing is defined yet: define it first, e.g. '\(id.name) = 0.5'")
         }
