@@ -90,3 +90,27 @@ extension Interpreter {
         return data!
     }
 }
+
+extension TextOutput {
+    /// `data`: the set's size and widths, and its first samples.
+    func lines(for d: DatasetSummary) -> [String] {
+        var out = ["data \(d.name): \(d.count) sample\(d.count == 1 ? "" : "s"), \(d.inputWidth) input"
+                   + "\(d.inputWidth == 1 ? "" : "s"), \(d.targetWidth) target\(d.targetWidth == 1 ? "" : "s")"
+                   + (d.classes.map { " (\($0) classes, one-hot)" } ?? "")]
+        let rows = d.preview.enumerated().map { i, s in ["\(i + 1)", compactVector(s.input), compactVector(s.target)] }
+        out += table([["#", "x", "t"]] + rows)
+        if d.count > d.preview.count { out.append("  … \(d.count - d.preview.count) more") }
+        return out
+    }
+}
+
+extension JSONOutput {
+    /// `{"data": {...}}`.
+    static func json(for d: DatasetSummary) -> JSONValue {
+        return .object([("data", .object([
+            ("name", .string(d.name)), ("count", .number(Double(d.count))),
+            ("inputs", .number(Double(d.inputWidth))), ("targets", .number(Double(d.targetWidth))),
+            ("classes", optional(d.classes.map(Double.init))),
+        ]))])
+    }
+}

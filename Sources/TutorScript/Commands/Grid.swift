@@ -29,3 +29,42 @@ extension Interpreter {
         }
     }
 }
+
+extension TextOutput {
+    /// `grid`: the regions as a character picture with the samples on top.
+    func lines(for picture: GridPicture) -> [String] {
+        let g = picture.grid
+        var cells = [[Character]](repeating: [Character](repeating: " ", count: g.columns), count: g.rows)
+        for r in 0..<g.rows {
+            for c in 0..<g.columns {
+                if let k = g.predictedClass(row: r, column: c) {
+                    cells[r][c] = k == 0 ? "·" : k == 1 ? "░" : Character(String(k % 10))
+                } else {
+                    cells[r][c] = g.value(row: r, column: c) >= 0.5 ? "░" : "·"
+                }
+            }
+        }
+        for s in picture.samples {
+            cells[s.row][s.column] = s.label == 0 ? "o" : s.label == 1 ? "x" : Character(String(s.label % 10))
+        }
+        let f = NumberFormat(digits: 3)
+        var out = ["decision regions over x1 ∈ [\(f.format(g.x1Range.lowerBound)), \(f.format(g.x1Range.upperBound))], "
+                   + "x2 ∈ [\(f.format(g.x2Range.lowerBound)), \(f.format(g.x2Range.upperBound))] "
+                   + "(· class 0, ░ class 1; samples o = 0, x = 1)"]
+        out += cells.map { "  │" + String($0) + "│" }
+        return out
+    }
+}
+
+extension JSONOutput {
+    /// `{"grid": {...}}`.
+    static func json(for picture: GridPicture) -> JSONValue {
+        let g = picture.grid
+        return .object([("grid", .object([
+            ("x1", numbers([g.x1Range.lowerBound, g.x1Range.upperBound])),
+            ("x2", numbers([g.x2Range.lowerBound, g.x2Range.upperBound])),
+            ("rows", .number(Double(g.rows))), ("columns", .number(Double(g.columns))),
+            ("classes", g.classes.map { c in numbers(c.map(Double.init)) } ?? .null),
+        ]))])
+    }
+}

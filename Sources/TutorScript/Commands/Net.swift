@@ -39,3 +39,27 @@ extension Interpreter {
         }
     }
 }
+
+extension TextOutput {
+    /// `net`: the layers, activations, loss and the quantities it defines.
+    func lines(for n: NetworkSummary) -> [String] {
+        let layers = n.sizes.map(String.init).joined(separator: "-")
+        return ["net \(layers): activations \(n.activations.joined(separator: ", ")), loss \(n.loss), "
+                + "\(n.parameters) parameters (seed \(n.seed))",
+                "  quantities: " + n.names.joined(separator: " ")]
+    }
+}
+
+extension JSONOutput {
+    /// `{"net": {...}}`.
+    static func json(for n: NetworkSummary) -> JSONValue {
+        return .object([("net", .object([
+            ("sizes", numbers(n.sizes.map(Double.init))),
+            ("activations", .array(n.activations.map(JSONValue.string))),
+            ("loss", .string(n.loss)),
+            ("parameters", .number(Double(n.parameters))),
+            ("seed", .number(Double(n.seed))),
+            ("names", .array(n.names.map(JSONValue.string))),
+        ]))])
+    }
+}

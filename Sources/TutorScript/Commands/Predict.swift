@@ -53,3 +53,48 @@ extension Interpreter {
                                                                         trueClass: nil)]))
     }
 }
+
+extension TextOutput {
+    /// `predict`: a row per sample (or the one input) with the predicted class.
+    func lines(for p: PredictionTable) -> [String] {
+        let rows = p.rows.enumerated().map { i, r -> [String] in
+            var row = ["\(i + 1)", compactVector(r.input), r.target.map(compactVector) ?? "", compactVector(r.output)]
+            if let c = r.predictedClass {
+                row.append("class \(c)" + (r.trueClass.map { $0 == c ? " ✓" : " ✗ (is \($0))" } ?? ""))
+            }
+            return row
+        }
+        let header = ["#", "x", "t", "output"] + (p.rows.first?.predictedClass != nil ? ["prediction"] : [])
+        return table([header] + rows.map { $0 + Array(repeating: "", count: max(0, header.count - $0.count)) })
+    }
+
+    /// `accuracy`: the share right and the confusion matrix.
+    func lines(for a: AccuracyReport) -> [String] {
+        var out = ["accuracy \(percent(a.accuracy)): \(a.correct) of \(a.count) correct (\(a.rule))"]
+        if a.confusion.count > 1 {
+            out.append("  confusion (rows: true class, columns: predicted)")
+            let header = [""] + (0..<a.confusion.count).map(String.init)
+            out += table([header] + a.confusion.enumerated().map { [String($0)] + $1.map(String.init) })
+        }
+        return out
+    }
+}
+
+extension JSONOutput {
+    /// `{"predict": [...]}`.
+    static func json(for p: PredictionTable) -> JSONValue {
+        return .object([("predict", .array(p.rows.map { r in
+            .object([("x", numbers(r.input)), ("t", r.target.map(numbers) ?? .null), ("output", numbers(r.output)),
+                     ("class", optional(r.predictedClass.map(Double.init)))])
+        }))])
+    }
+
+    /// `{"accuracy": {...}}`.
+    static func json(for a: AccuracyReport) -> JSONValue {
+        return .object([("accuracy", .object([
+            ("accuracy", .number(a.accuracy)), ("correct", .number(Double(a.correct))),
+            ("count", .number(Double(a.count))),
+            ("confusion", .array(a.confusion.map { numbers($0.map(Double.init)) })),
+        ]))])
+    }
+}

@@ -26,3 +26,10 @@ extension Interpreter {
         return Int(k) - 1
     }
 }
+
+extension TextOutput {
+    /// `sample K`: the sample now in x and t.
+    func sampleLines(index: Int, input: Tensor, target: Tensor) -> [String] {
+        return ["sample \(index): x = \(compactVector(input.storage)), t = \(compactVector(target.storage))"]
+    }
+}

@@ -56,3 +56,23 @@ extension Interpreter {
         return .notationChanged(notation.rawValue)
     }
 }
+
+extension TextOutput {
+    /// `notation` alone: the notations, the current one starred.
+    func notationLines(current: String, available: [String]) -> [String] {
+        return available.map { ($0.hasPrefix(current + ":") ? "* " : "  ") + $0 }
+    }
+
+    /// `notation NAME`.
+    func notationChangedLines(_ name: String) -> [String] {
+        return ["notation \(name)"]
+    }
+}
+
+extension JSONOutput {
+    /// `{"notation": {"current": …, "available": [...]}}`.
+    static func notationsJSON(current: String, available: [String]) -> JSONValue {
+        return .object([("notation", .object([("current", .string(current)),
+                                               ("available", .array(available.map(JSONValue.string)))]))])
+    }
+}

@@ -28,3 +28,42 @@ extension Interpreter {
         }
     }
 }
+
+extension TextOutput {
+    /// `step`: the forward values, then each layer's δ, gradient and update, output layer first.
+    func lines(for s: StepReport) -> [String] {
+        let f = settings.numberFormat
+        let which = s.samples.count == 1 ? "sample \(s.samples[0] + 1)" : "the batch (\(s.samples.count) samples)"
+        var out = ["one gradient step on \(which), η = \(NumberFormat.roundTrip(s.eta)): loss \(f.format(s.lossBefore)) → \(f.format(s.lossAfter))"]
+        out.append("  forward:")
+        for layer in s.forward {
+            out.append("    z\(layer.layer) = \(compactTensor(layer.z))   a\(layer.layer) = \(compactTensor(layer.a))")
+        }
+        out.append("  backward and update, output layer first:")
+        for u in s.updates {
+            let l = u.layer
+            out.append("    δ\(l) = ∂L/∂z\(l) = \(compactTensor(u.delta))")
+            out.append("    ∂L/∂W\(l) = δ\(l) a\(l - 1)ᵀ = \(compactTensor(u.gradientW))")
+            out.append("    W\(l): \(compactTensor(u.weightsBefore)) → \(compactTensor(u.weightsAfter))")
+            out.append("    b\(l): \(compactTensor(u.biasesBefore)) → \(compactTensor(u.biasesAfter))")
+        }
+        return out
+    }
+}
+
+extension JSONOutput {
+    /// `{"step": {...}}`.
+    static func json(for s: StepReport) -> JSONValue {
+        return .object([("step", .object([
+            ("samples", numbers(s.samples.map { Double($0 + 1) })),
+            ("eta", .number(s.eta)),
+            ("loss_before", .number(s.lossBefore)),
+            ("loss_after", .number(s.lossAfter)),
+            ("updates", .array(s.updates.map { u in
+                .object([("layer", .number(Double(u.layer))), ("delta", .tensor(u.delta)),
+                         ("grad_W", .tensor(u.gradientW)), ("grad_b", .tensor(u.gradientB)),
+                         ("W", .tensor(u.weightsAfter)), ("b", .tensor(u.biasesAfter))])
+            })),
+        ]))])
+    }
+}

@@ -44,3 +44,73 @@ extension Interpreter {
         return .losses(history: result.lossHistory, stride: result.historyStride)
     }
 }
+
+extension TextOutput {
+    /// `train`: the run in one line, warnings, and the loss curve in brief.
+    func lines(for t: TrainingSummary) -> [String] {
+        let f = settings.numberFormat
+        let r = t.result
+        var head = "trained \(r.epochs) epoch\(r.epochs == 1 ? "" : "s") (\(t.mode)"
+        if let b = t.batchSize { head += ", batch \(b)" }
+        head += ", η = \(NumberFormat.roundTrip(t.eta))"
+        if t.lambda != 0 { head += ", λ = \(NumberFormat.roundTrip(t.lambda))" }
+        head += ", \(r.steps) step\(r.steps == 1 ? "" : "s")): mean loss \(f.format(r.loss))"
+        if t.lambda != 0 { head += ", objective \(f.format(r.objective))" }
+        if let a = r.accuracy, let c = r.correct { head += ", accuracy \(percent(a)) (\(c)/\(t.samples))" }
+        var out = [head]
+        switch r.stop {
+        case .completed: break
+        case .cancelled: out.append("  stopped after \(r.epochs) of \(r.requestedEpochs) epochs; the weights reached are kept")
+        case .diverged(let e): out.append("  the loss became \(f.format(r.loss)) at epoch \(e): η is too large")
+        }
+        if r.stop != .diverged(epoch: r.epochs), let first = r.lossHistory.first, first > 0, r.loss > 10 * first {
+            out.append("  the loss grew from \(f.format(first)) to \(f.format(r.loss)): η is probably too large")
+        }
+        if r.lossHistory.count > 1 { out.append("  loss " + Self.sparkline(r.lossHistory, width: 48) + "  ('losses' for more)") }
+        return out
+    }
+
+    /// `losses`: the loss per epoch as a sparkline.
+    func lossLines(_ history: [Double], stride: Int) -> [String] {
+        let f = settings.numberFormat
+        guard let first = history.first, let last = history.last else { return ["no losses recorded"] }
+        let epochs = (history.count - 1) * stride
+        let spread = (history.min() ?? 1) > 0 && (history.max() ?? 1) / (history.min() ?? 1) > 100
+        return ["loss over \(epochs) epoch\(epochs == 1 ? "" : "s")\(stride > 1 ? " (every \(stride)th kept)" : ""): "
+                + "\(f.format(first)) → \(f.format(last)) (min \(f.format(history.min() ?? last)))",
+                "  " + Self.sparkline(history, width: 64) + (spread ? "  (log scale)" : "")]
+    }
+}
+
+extension JSONOutput {
+    /// `{"train": {...}}`, the contract's keys first.
+    static func json(for t: TrainingSummary) -> JSONValue {
+        let r = t.result
+        let stopped: String = switch r.stop {
+        case .completed: "completed"
+        case .cancelled: "cancelled"
+        case .diverged: "diverged"
+        }
+        return .object([("train", .object([
+            ("epochs", .number(Double(r.epochs))),
+            ("loss", .number(r.loss)),
+            ("objective", .number(r.objective)),
+            ("accuracy", optional(r.accuracy)),
+            ("correct", optional(r.correct.map(Double.init))),
+            ("samples", .number(Double(t.samples))),
+            ("steps", .number(Double(r.steps))),
+            ("mode", .string(t.mode)),
+            ("eta", .number(t.eta)),
+            ("lambda", .number(t.lambda)),
+            ("batch", optional(t.batchSize.map(Double.init))),
+            ("seed", t.mode == "batch" ? .null : .number(Double(t.seed))),   // batch mode draws nothing
+            ("stopped", .string(stopped)),
+            ("requested_epochs", .number(Double(r.requestedEpochs))),
+        ]))])
+    }
+
+    /// `{"losses": {"stride": S, "values": [...]}}`.
+    static func lossesJSON(_ history: [Double], stride: Int) -> JSONValue {
+        return .object([("losses", .object([("stride", .number(Double(stride))), ("values", numbers(history))]))])
+    }
+}
