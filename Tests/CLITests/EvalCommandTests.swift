@@ -51,7 +51,7 @@ import TestSupport
         #expect((shown["z"] as? [String: Any])?["grad"] as? [Double] == [1, 1])
         #expect((shown["w"] as? [String: Any])?["grad"] as? Double == 3)
         // The error object.
-        #expect(lines[3] == #"{"error": {"message": "unknown name 'zz'; did you mean 'z'?", "line": 10, "column": 1}}"#)
+        #expect(lines[3] == #"{"error": {"message": "unknown name 'zz'; did you mean 'z'?", "line": 10, "column": 1, "code": "unknown-name"}}"#)
         // A matrix: a list of rows.
         let W = try #require((objects[4]["show"] as? [String: Any])?["W"] as? [String: Any])
         #expect(W["shape"] as? [Int] == [2, 2])
@@ -116,7 +116,7 @@ import TestSupport
             """)
         let j = try bptutor("eval", "--json", file)
         #expect(j.status == 2)
-        #expect(j.stdoutLines == [#"{"error": {"message": "expected an expression after '*'", "line": 3, "column": 9}}"#])
+        #expect(j.stdoutLines == [#"{"error": {"message": "expected an expression after '*'", "line": 3, "column": 9, "code": "syntax"}}"#])
         #expect(j.stderr == r.stderr)
         // Several syntax errors: all reported, still nothing runs.
         let two = try bptutor("eval", "--json", "-", input: "show = 1\nw = 2\nshow w\nv = [1, 2\n")
@@ -132,7 +132,7 @@ import TestSupport
         let r = try bptutor("eval", "--json", input: "a = 1\nb = a @ [1, 2]\nshow a\nc = nope\nshow a\n")
         #expect(r.status == 1)
         #expect(r.stdoutLines.count == 4)
-        #expect(r.stdoutLines[0] == #"{"error": {"message": "cannot multiply 1×1 @ 2×1: the inner dimensions 1 and 2 differ", "line": 2, "column": 5}}"#)
+        #expect(r.stdoutLines[0] == #"{"error": {"message": "cannot multiply 1×1 @ 2×1: the inner dimensions 1 and 2 differ", "line": 2, "column": 5, "code": "shape-mismatch"}}"#)
         #expect(r.stdoutLines[1] == #"{"show": {"a": {"shape": [1, 1], "value": 1, "grad": null}}}"#)
         #expect(r.stdoutLines[2].hasPrefix(#"{"error": {"message": "unknown name 'nope'"#))
         #expect(r.stdoutLines[3] == r.stdoutLines[1])

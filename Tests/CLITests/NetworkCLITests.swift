@@ -105,7 +105,7 @@ import TestSupport
         let j = try bptutor("eval", "--json", script)
         #expect(j.status == 1)
         #expect(j.stdoutLines.contains(
-            #"{"error": {"message": "in the data file, bad.csv:3:3: 'x' is not a number", "line": 2, "column": \#(column)}}"#),
+            #"{"error": {"message": "in the data file, bad.csv:3:3: 'x' is not a number", "line": 2, "column": \#(column), "code": "bad-data-file"}}"#),
             "\(j.stdout)")
     }
 

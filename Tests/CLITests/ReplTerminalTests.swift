@@ -162,6 +162,13 @@ struct ReplTerminalTests {
         try tmux.press("Enter")
         try expectScreen("y = sigmoid(0)") { $0.contains("y = 0.50000") && $0.last == "bptutor>" }
 
+        // Completion follows the command: after 'train', its options from the schema.
+        try tmux.type("train ep")
+        try tmux.press("Tab")
+        try expectScreen("completion of train ep") { $0.last?.hasPrefix("bptutor> train epochs=") == true }
+        try tmux.press("C-c")
+        try expectScreen("a fresh prompt after the completed option") { $0.last == "bptutor>" }
+
         // An error: located, with the line and a caret.
         try tmux.type("zz")
         try tmux.press("Enter")

@@ -52,16 +52,16 @@ import ScriptSyntax
         #expect(s.json("transpose([1, 2])") == [#"{"value": {"shape": [1, 2], "value": [[1, 2]]}}"#])
     }
 
-    @Test("error objects: message with its notes, line, column")
+    @Test("error objects: message with its notes, line, column, code")
     func errors() throws {
         var s = Session()
         s.ok("z = 1")
         let d = try s.failure("\n\n  zz + 1")
         #expect(JSONOutput.error(d).serialized
-                == #"{"error": {"message": "unknown name 'zz'; did you mean 'z'?", "line": 3, "column": 3}}"#)
+                == #"{"error": {"message": "unknown name 'zz'; did you mean 'z'?", "line": 3, "column": 3, "code": "unknown-name"}}"#)
         let plain = try s.failure("v = [1, 2] + [1, 2, 3]")
         #expect(JSONOutput.error(plain).serialized
-                == #"{"error": {"message": "cannot apply '+' to 2×1 and 3×1: elementwise operands must have the same shape, or one must be 1×1", "line": 1, "column": 5}}"#)
+                == #"{"error": {"message": "cannot apply '+' to 2×1 and 3×1: elementwise operands must have the same shape, or one must be 1×1", "line": 1, "column": 5, "code": "shape-mismatch"}}"#)
     }
 
     @Test("acknowledgements print nothing; other results are objects")

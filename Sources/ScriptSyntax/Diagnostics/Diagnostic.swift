@@ -1,5 +1,6 @@
 /// A located problem in a source: what went wrong, where, and what might help.
-/// Errors are data; `DiagnosticRenderer` owns the wording on screen.
+/// Errors are data: `code` says which kind of problem it is (stable, for JSON and tests),
+/// `DiagnosticRenderer` owns the layout on screen.
 public struct Diagnostic: Error, Sendable, Equatable {
     public enum Severity: String, Sendable {
         case error
@@ -8,13 +9,17 @@ public struct Diagnostic: Error, Sendable, Equatable {
     }
 
     public var severity: Severity
+    /// The kind of problem, stable across releases (JSON `"code"`).
+    public var code: DiagnosticCode
     public var message: String
     public var span: SourceSpan
     /// Further lines shown under the caret, e.g. "did you mean 'show'?".
     public var notes: [String]
 
-    public init(_ message: String, at span: SourceSpan, severity: Severity = .error, notes: [String] = []) {
+    public init(_ message: String, code: DiagnosticCode = .general, at span: SourceSpan,
+                severity: Severity = .error, notes: [String] = []) {
         self.severity = severity
+        self.code = code
         self.message = message
         self.span = span
         self.notes = notes

@@ -18,7 +18,7 @@ public enum DiagnosticRenderer {
             + style.label(d.severity.rawValue) + ": " + style.bold(d.message) + "\n"
         let number = String(start.line)
         let gutter = String(repeating: " ", count: number.count)
-        if start.line >= 1, start.line <= source.lines.count {
+        if source.contains(line: start.line) {
             let (text, starts) = DisplayWidth.layout(source.line(start.line))
             let from = column(start.column, in: starts)
             let to = d.span.end.line == start.line ? column(d.span.end.column, in: starts) : starts[starts.count - 1]

@@ -23,6 +23,18 @@ public enum Suggestions {
         return best?.candidate
     }
 
+    /// The note "did you mean 'X'?" for the closest candidate (written as `format` gives it,
+    /// e.g. `help X`), or nil when nothing is close: the one wording of every suggestion.
+    public static func note(for word: String, among candidates: [String],
+                            format: (String) -> String = { $0 }) -> String? {
+        closest(to: word, among: candidates).map { didYouMean(format($0)) }
+    }
+
+    /// "did you mean 'X'?"
+    public static func didYouMean(_ suggestion: String) -> String {
+        "did you mean '\(suggestion)'?"
+    }
+
     /// The optimal-string-alignment Damerau–Levenshtein distance: insertions, deletions,
     /// substitutions and transpositions of adjacent characters each cost 1.
     public static func distance(_ a: String, _ b: String) -> Int {

@@ -43,16 +43,22 @@ public struct SourceSpan: Sendable, Hashable, CustomStringConvertible {
 
 /// A named piece of source text: a file, a REPL line, a command-line argument.
 /// Diagnostics point into it.
+///
+/// Its first line has the number `firstLine` (1 for a file; a REPL chunk that starts on
+/// the session's line 7 has 7), so positions and diagnostics use the reader's numbers.
 public struct SourceFile: Sendable {
     /// The name shown in diagnostics (`lesson.lesson`, `<repl>`, `<stdin>`).
     public let name: String
     public let text: String
+    /// The number of the text's first line.
+    public let firstLine: Int
     /// The text split into lines, without their line terminators.
     public let lines: [String]
 
-    public init(name: String, text: String) {
+    public init(name: String, text: String, firstLine: Int = 1) {
         self.name = name
         self.text = text
+        self.firstLine = firstLine
         var lines: [String] = []
         var current = ""
         for ch in text {
@@ -71,9 +77,22 @@ public struct SourceFile: Sendable {
         self.lines = lines
     }
 
-    /// The text of a 1-based line, or "" when out of range.
+    /// The number of the text's last line.
+    public var lastLine: Int { firstLine + lines.count - 1 }
+
+    /// The text of line `number` (counted from `firstLine`), or "" when out of range.
     public func line(_ number: Int) -> String {
-        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+        contains(line: number) ? lines[number - firstLine] : ""
+    }
+
+    /// Whether line `number` is one of this text's lines.
+    public func contains(line number: Int) -> Bool {
+        number >= firstLine && number <= lastLine
+    }
+
+    /// The same text, its first line numbered `line`.
+    public func numbered(from line: Int) -> SourceFile {
+        SourceFile(name: name, text: text, firstLine: line)
     }
 }
 

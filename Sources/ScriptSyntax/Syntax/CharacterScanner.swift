@@ -3,10 +3,11 @@
 struct CharacterScanner {
     let characters: [Character]
     private(set) var index = 0
-    private(set) var position = SourcePosition(line: 1, column: 1)
+    private(set) var position: SourcePosition
 
-    init(_ text: String) {
+    init(_ text: String, firstLine: Int = 1) {
         characters = Array(text)
+        position = SourcePosition(line: firstLine, column: 1)
     }
 
     func peek(_ offset: Int = 0) -> Character? {

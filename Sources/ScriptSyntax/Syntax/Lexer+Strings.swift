@@ -10,7 +10,7 @@ extension LexerState {
             if c == "\"" {
                 scanner.advance()
                 if let badEscape {
-                    addInvalid(badEscape.message, from: start, startIndex, diagnosticSpan: badEscape.span,
+                    addInvalid(badEscape.message, code: .badString, from: start, startIndex, diagnosticSpan: badEscape.span,
                                notes: badEscape.notes)
                 } else {
                     add(.string(value), from: start, startIndex)
@@ -25,7 +25,7 @@ extension LexerState {
                 value.append(scanner.advance())
             }
         }
-        addInvalid("unterminated string: the closing '\"' is missing", from: start, startIndex,
+        addInvalid("unterminated string: the closing '\"' is missing", code: .badString, from: start, startIndex,
                    notes: ["a string that spans several lines is written between \"\"\" and \"\"\""])
     }
 
@@ -34,7 +34,7 @@ extension LexerState {
         let start = scanner.position
         scanner.advance()  // the backslash
         guard let c = scanner.peek(), !c.isLineBreak else {
-            return .failure(Diagnostic("a '\\' at the end of a line does not escape anything",
+            return .failure(Diagnostic("a '\\' at the end of a line does not escape anything", code: .badString,
                                        at: SourceSpan(start: start, end: scanner.position)))
         }
         scanner.advance()
@@ -44,7 +44,7 @@ extension LexerState {
         case "n": return .success("\n")
         case "t": return .success("\t")
         default:
-            return .failure(Diagnostic("unknown escape '\\\(c)' in a string",
+            return .failure(Diagnostic("unknown escape '\\\(c)' in a string", code: .badString,
                                        at: SourceSpan(start: start, end: scanner.position),
                                        notes: ["the escapes are \\\" \\\\ \\n \\t"]))
         }
@@ -69,7 +69,7 @@ extension LexerState {
                 scanner.advance()
                 scanner.advance()
                 if let badEscape {
-                    addInvalid(badEscape.message, from: start, startIndex, diagnosticSpan: badEscape.span,
+                    addInvalid(badEscape.message, code: .badString, from: start, startIndex, diagnosticSpan: badEscape.span,
                                notes: badEscape.notes)
                 } else {
                     add(.string(Self.tripleQuotedValue(lines)), from: start, startIndex)
@@ -91,8 +91,8 @@ extension LexerState {
         }
         openTripleQuote = true
         let quotes = SourceSpan(start: start, end: SourcePosition(line: start.line, column: start.column + 3))
-        addInvalid("unterminated string: no closing \"\"\" before the end of the input", from: start, startIndex,
-                   diagnosticSpan: quotes)
+        addInvalid("unterminated string: no closing \"\"\" before the end of the input", code: .badString,
+                   from: start, startIndex, diagnosticSpan: quotes)
     }
 
     static func tripleQuotedValue(_ rawLines: [[Character]]) -> String {

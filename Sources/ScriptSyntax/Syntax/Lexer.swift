@@ -9,9 +9,9 @@ public enum Lexer {
     /// The tokens, and whether the text ends inside an unterminated `"""` string
     /// (so a REPL can ask for more lines).
     static func scan(_ source: SourceFile) -> (tokens: [Token], openTripleQuote: Bool) {
-        var lexer = LexerState(source.text)
+        var lexer = LexerState(source.text, firstLine: source.firstLine)
         lexer.run()
-        let lastLine = max(source.lines.count, 1)
+        let lastLine = source.lastLine
         let eofColumn = source.line(lastLine).count + 1
         lexer.tokens.append(Token(.endOfInput, span: SourceSpan(line: lastLine, column: eofColumn), text: ""))
         return (lexer.tokens, lexer.openTripleQuote)
@@ -24,8 +24,8 @@ struct LexerState {
     var tokens: [Token] = []
     var openTripleQuote = false
 
-    init(_ text: String) {
-        scanner = CharacterScanner(text)
+    init(_ text: String, firstLine: Int = 1) {
+        scanner = CharacterScanner(text, firstLine: firstLine)
     }
 
     mutating func run() {
@@ -64,10 +64,11 @@ struct LexerState {
     }
 
     /// Appends an invalid token covering `start` to the current position.
-    mutating func addInvalid(_ message: String, from start: SourcePosition, _ startIndex: Int,
+    mutating func addInvalid(_ message: String, code: DiagnosticCode = .unexpectedCharacter,
+                             from start: SourcePosition, _ startIndex: Int,
                              diagnosticSpan: SourceSpan? = nil, notes: [String] = []) {
         let span = SourceSpan(start: start, end: scanner.position)
-        let diagnostic = Diagnostic(message, at: diagnosticSpan ?? span, notes: notes)
+        let diagnostic = Diagnostic(message, code: code, at: diagnosticSpan ?? span, notes: notes)
         tokens.append(Token(.invalid(diagnostic), span: span, text: scanner.text(from: startIndex)))
     }
 }

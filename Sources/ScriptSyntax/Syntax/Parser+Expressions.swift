@@ -78,8 +78,13 @@ extension ParserState {
     }
 
     mutating func parsePostfix() throws(Diagnostic) -> Expression {
+        let startsLiteral = check(.leftBracket)
         var expression = try parsePrimary()
         while true {
+            if startsLiteral, check(.leftBracket), openers.last?.literal == true {
+                // `[[1, 2] [3, 4]]`: a row followed by a row is a missing comma, not an index.
+                throw missingComma(after: expression)
+            }
             if check(.leftBracket) {
                 let open = openBracket()
                 let (indices, close) = try parseList(opener: open)
@@ -92,7 +97,7 @@ extension ParserState {
                 }
                 let grad = advance()
                 guard case .name(let name) = expression.kind, !isParenthesized(expression) else {
-                    throw Diagnostic("'.grad' follows a name, as in W1.grad",
+                    throw Diagnostic("'.grad' follows a name, as in W1.grad", code: .syntax,
                                      at: dot.span.merged(with: grad.span))
                 }
                 expression = Expression(.grad(Identifier(name, span: expression.span)),
@@ -111,10 +116,11 @@ extension ParserState {
 
     private func checkIndexCount(_ indices: [Expression], open: Token, close: Token) throws(Diagnostic) {
         if indices.isEmpty {
-            throw Diagnostic("expected an index inside '[]', as in v[2] or W[1, 2]", at: open.span.merged(with: close.span))
+            throw Diagnostic("expected an index inside '[]', as in v[2] or W[1, 2]", code: .badIndex,
+                             at: open.span.merged(with: close.span))
         }
         if indices.count > 2 {
-            throw Diagnostic("an index has one or two positions, as in v[2] or W[1, 2]",
+            throw Diagnostic("an index has one or two positions, as in v[2] or W[1, 2]", code: .badIndex,
                              at: indices[2].span.merged(with: indices[indices.count - 1].span))
         }
     }
@@ -126,6 +132,12 @@ extension ParserState {
             advance()
             return Expression(.number(value), span: token.span)
         case .identifier(let name):
+            if Keywords.isCommand(name), !peek().isSymbol(.leftParen), let opener = openers.last?.token,
+               token.span.start.line > opener.span.start.line {
+                // A command word on a later line inside brackets: the bracket was never closed,
+                // and this line is the next statement.
+                throw unclosed(opener)
+            }
             advance()
             if check(.leftParen) {
                 let open = openBracket()
@@ -134,7 +146,8 @@ extension ParserState {
                                   span: token.span.merged(with: close.span))
             }
             if Keywords.isCommand(name) {
-                throw Diagnostic("'\(name)' is a command and cannot be used as a name", at: token.span)
+                throw Diagnostic("'\(name)' is a command and cannot be used as a name", code: .reservedName,
+                                 at: token.span)
             }
             return Expression(.name(name), span: token.span)
         case .symbol(.leftParen):
@@ -144,11 +157,11 @@ extension ParserState {
             inner.span = token.span.merged(with: close.span)
             return inner
         case .symbol(.leftBracket):
-            openBracket()
+            openBracket(literal: true)
             let (entries, close) = try parseList(opener: token)
             return try makeLiteral(entries, span: token.span.merged(with: close.span))
         case .string:
-            throw Diagnostic("a string cannot be used in an expression", at: token.span)
+            throw Diagnostic("a string cannot be used in an expression", code: .syntax, at: token.span)
         default:
             throw missingExpression()
         }
@@ -180,6 +193,7 @@ extension ParserState {
             while i > statementStart, tokens[i - 1].kind != .newline { i -= 1 }
             if i > statementStart { recoveryIndex = i }
             return Diagnostic("unclosed '\(opener.text)': expected '\(closer)' before the end of the line",
+                              code: .unclosedBracket,
                               at: opener.span)
         }
         let expected = list ? "',' or '\(closer)'" : "'\(closer)'"
@@ -212,20 +226,34 @@ extension ParserState {
         }
     }
 
+    /// The error for two rows of a literal with no comma between them, at the spot where
+    /// the comma goes (just after the first row).
+    private func missingComma(after row: Expression) -> Diagnostic {
+        let end = row.span.end
+        let spot = current.span.start.line == end.line && current.span.start.column > end.column
+            ? SourceSpan(start: end, end: current.span.start)
+            : SourceSpan(line: end.line, column: end.column)
+        return Diagnostic("a ',' is missing between the rows of a matrix", code: .missingComma, at: spot,
+                          notes: ["rows are separated by commas, as in [[1, 2], [3, 4]]"])
+    }
+
     /// `[1, 2]` is a column vector; `[[1, 2], [3, 4]]` a matrix by rows.
     func makeLiteral(_ entries: [Expression], span: SourceSpan) throws(Diagnostic) -> Expression {
         guard let first = entries.first else {
-            throw Diagnostic("'[]' is empty: a vector needs at least one entry, as in [1, 2]", at: span)
+            throw Diagnostic("'[]' is empty: a vector needs at least one entry, as in [1, 2]", code: .badLiteral,
+                             at: span)
         }
         for entry in entries {
             if case .matrix = entry.kind {
                 throw Diagnostic("a matrix cannot be an entry of a matrix; a matrix is written as rows, as in [[1, 2], [3, 4]]",
+                                 code: .badLiteral,
                                  at: entry.span)
             }
         }
         guard case .vector(let firstRow) = first.kind else {
             if let row = entries.first(where: { if case .vector = $0.kind { true } else { false } }) {
                 throw Diagnostic("cannot mix rows and single entries; a matrix is written as rows, as in [[1, 2], [3, 4]]",
+                                 code: .badLiteral,
                                  at: row.span)
             }
             return Expression(.vector(entries), span: span)
@@ -234,11 +262,12 @@ extension ParserState {
         for (i, entry) in entries.enumerated() {
             guard case .vector(let row) = entry.kind else {
                 throw Diagnostic("cannot mix rows and single entries; a matrix is written as rows, as in [[1, 2], [3, 4]]",
+                                 code: .badLiteral,
                                  at: entry.span)
             }
             if row.count != firstRow.count {
                 throw Diagnostic("the rows of a matrix must have the same length: row 1 has \(Self.entries(firstRow.count)), "
-                                 + "row \(i + 1) has \(row.count)", at: entry.span)
+                                 + "row \(i + 1) has \(row.count)", code: .badLiteral, at: entry.span)
             }
             rows.append(row)
         }

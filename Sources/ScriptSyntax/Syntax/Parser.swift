@@ -75,10 +75,8 @@ extension ParserState {
             }
             if !continuesAsName, next.startsArgument {
                 var notes: [String] = []
-                if let suggestion = Suggestions.closest(to: word, among: Keywords.commands) {
-                    notes.append("did you mean '\(suggestion)'?")
-                }
-                throw error("unknown command '\(word)'", at: first, notes: notes)
+                if let note = Suggestions.note(for: word, among: Keywords.commands) { notes.append(note) }
+                throw error("unknown command '\(word)'", code: .unknownCommand, at: first, notes: notes)
             }
         }
 
@@ -107,12 +105,13 @@ extension ParserState {
             }
         case .grad(let name):
             throw Diagnostic("cannot assign to '\(name.name).grad': gradients are computed by 'backward'",
-                             at: left.span)
+                             code: .badAssignmentTarget, at: left.span)
         default:
             break
         }
         throw Diagnostic("cannot assign to this expression: the left side of '\(operatorToken.text)' must be a name, "
-                         + "as in 'w = 0.5', or an element, as in 'W[1, 2] = 0.5'", at: left.span)
+                         + "as in 'w = 0.5', or an element, as in 'W[1, 2] = 0.5'", code: .badAssignmentTarget,
+                         at: left.span)
     }
 
     /// After a complete statement only the end of the line may follow.

@@ -8,8 +8,11 @@ struct ParserState {
     private(set) var index = 0
     /// The last token consumed (never a skipped line break).
     private(set) var lastConsumed: Token?
+    /// The brackets open now, innermost last; `literal` marks the `[` of a vector or
+    /// matrix literal (not of an index or a call).
+    private(set) var openers: [(token: Token, literal: Bool)] = []
     /// How many brackets are open.
-    private(set) var bracketDepth = 0
+    var bracketDepth: Int { openers.count }
     /// Where the statement being parsed begins (for "at the start of a statement" messages).
     private(set) var statementStart = 0
     /// Where to resume after an error, when not at the next line break (see `unclosed`).
@@ -38,7 +41,7 @@ struct ParserState {
         nesting += levels
         if nesting > Self.maximumNesting {
             throw Diagnostic("this expression nests more than \(Self.maximumNesting) levels deep",
-                             at: token.span, notes: ["split it into several named steps, e.g. 'a = …' then 'b = a + …'"])
+                             code: .nestingTooDeep, at: token.span, notes: ["split it into several named steps, e.g. 'a = …' then 'b = a + …'"])
         }
     }
 
@@ -50,7 +53,7 @@ struct ParserState {
     mutating func beginStatement() {
         nesting = 0
         statementStart = index
-        bracketDepth = 0
+        openers = []
         lastConsumed = nil
         recoveryIndex = nil
     }
@@ -73,15 +76,15 @@ struct ParserState {
 
     /// Consumes an opening bracket; line breaks are transparent until it is closed.
     @discardableResult
-    mutating func openBracket() -> Token {
-        bracketDepth += 1
+    mutating func openBracket(literal: Bool = false) -> Token {
+        openers.append((current, literal))
         return advance()
     }
 
     /// Consumes `closer` if it is next, closing the innermost bracket.
     mutating func closeBracket(_ closer: Token.Symbol) -> Token? {
         guard check(closer) else { return nil }
-        bracketDepth -= 1
+        openers.removeLast()
         return advance()
     }
 
@@ -95,7 +98,7 @@ struct ParserState {
     /// Error recovery: resumes at `recoveryIndex` if set, else after the end of the line
     /// the parser stopped on.
     mutating func recover() {
-        bracketDepth = 0
+        openers = []
         if let recoveryIndex, recoveryIndex > statementStart {
             index = recoveryIndex
         } else {
@@ -105,14 +108,14 @@ struct ParserState {
 
     /// A diagnostic about `token`; when the token is text the lexer could not read,
     /// the lexer's diagnostic instead (it explains the real problem).
-    func error(_ message: String, at token: Token, notes: [String] = []) -> Diagnostic {
+    func error(_ message: String, code: DiagnosticCode = .syntax, at token: Token, notes: [String] = []) -> Diagnostic {
         if case .invalid(let lexical) = token.kind { return lexical }
-        return Diagnostic(message, at: token.span, notes: notes)
+        return Diagnostic(message, code: code, at: token.span, notes: notes)
     }
 
     /// A diagnostic about the current token.
-    func error(_ message: String, notes: [String] = []) -> Diagnostic {
-        error(message, at: current, notes: notes)
+    func error(_ message: String, code: DiagnosticCode = .syntax, notes: [String] = []) -> Diagnostic {
+        error(message, code: code, at: current, notes: notes)
     }
 
     /// The span from `first` to the end of the last consumed token.
@@ -122,14 +125,16 @@ struct ParserState {
 
     /// Consumes a name, or fails with `message` at the current token.
     /// A quoted string (either kind), or an error with `message`.
-    mutating func expectString(_ message: @autoclosure () -> String) throws(Diagnostic) -> String {
-        guard case .string(let text) = current.kind else { throw error(message()) }
+    mutating func expectString(_ message: @autoclosure () -> String,
+                               code: DiagnosticCode = .syntax) throws(Diagnostic) -> String {
+        guard case .string(let text) = current.kind else { throw error(message(), code: code) }
         advance()
         return text
     }
 
-    mutating func expectIdentifier(_ message: @autoclosure () -> String) throws(Diagnostic) -> Identifier {
-        guard case .identifier(let name) = current.kind else { throw error(message()) }
+    mutating func expectIdentifier(_ message: @autoclosure () -> String,
+                                   code: DiagnosticCode = .syntax) throws(Diagnostic) -> Identifier {
+        guard case .identifier(let name) = current.kind else { throw error(message(), code: code) }
         return Identifier(name, span: advance().span)
     }
 

@@ -22,19 +22,19 @@ public enum HelpText {
               NAME += EXPR is NAME = NAME + EXPR (also -=, *=, /=).
               W1[1, 2] = 0.5 changes one entry of a leaf.
               """),
-        Topic(name: "backward", synopsis: "backward NAME          error signals ∂NAME/∂v for every v",
+        Topic(name: "backward", synopsis: line(QuantitySyntax.backward, "NAME"),
               details: """
               backward NAME computes, for every quantity v that NAME depends on, the error
               signal v̄ = ∂NAME/∂v, summing over every path (fan-out). NAME must be 1×1.
               Afterwards 'show' prints gradients and NAME.grad can be used in expressions.
                 backward L      show w      explain w.grad
               """),
-        Topic(name: "show", synopsis: "show [NAME...]         values and gradients",
+        Topic(name: "show", synopsis: line(QuantitySyntax.show, "[NAME...]"),
               details: """
               show NAME... prints each quantity's value and, after a backward that reaches it,
               its gradient (written with a bar: z̄). 'show' alone shows every quantity.
               """),
-        Topic(name: "explain", synopsis: "explain NAME[.grad]    how a value or gradient was computed",
+        Topic(name: "explain", synopsis: line(QuantitySyntax.explain, "NAME[.grad]"),
               details: """
               explain NAME shows NAME's definition, the same with numbers substituted, and its value:
                 z = w · x + b = 0.5 · 1.5 + 0.1 = 0.85
@@ -42,24 +42,24 @@ public enum HelpText {
                 z̄ = ȳ · ∂y/∂z = ȳ · σ'(z) = ȳ · y(1 − y) = … = −0.059400
               When NAME feeds several quantities (fan-out), each path's contribution is listed.
               """),
-        Topic(name: "gradcheck", synopsis: "gradcheck NAME [eps=H] backprop against finite differences",
+        Topic(name: "gradcheck", synopsis: line(GradCheckSyntax.schema, "NAME"),
               details: """
               gradcheck NAME runs backward from NAME (1×1) and compares the gradient of every
               leaf entry with a five-point central finite difference, step h = eps·max(1, |x|)
               (eps defaults to 1e-4), showing both values and their relative error.
               Smooth functions agree to about 1e-9; step, sign, relu and abs do not at their kinks.
               """),
-        Topic(name: "set", synopsis: "set [KEY VALUE]        settings (set digits 10)",
+        Topic(name: "set", synopsis: line(SessionSyntax.set, "[KEY VALUE]"),
               details: """
               set digits N     significant digits in printed numbers (1 to 17, default 5)
               set              lists the settings
               JSON output always carries full precision.
               """),
-        Topic(name: "names", synopsis: "names                  every bound name, its shape and definition",
+        Topic(name: "names", synopsis: line(QuantitySyntax.names),
               details: "names lists every bound quantity: its shape, whether it is a leaf, and its definition."),
-        Topic(name: "reset", synopsis: "reset                  forget everything (a fresh session)",
+        Topic(name: "reset", synopsis: line(QuantitySyntax.reset),
               details: "reset forgets every quantity and gradient; settings stay."),
-        Topic(name: "help", synopsis: "help [TOPIC]           this help; help functions, help syntax",
+        Topic(name: "help", synopsis: line(SessionSyntax.help, "[TOPIC]"),
               details: "help lists the commands; help TOPIC explains one (a command, 'functions' or 'syntax')."),
         Topic(name: "net", synopsis: "net 2-2-1 [hidden=F output=F | act=F1,…] [loss=L] [seed=S]  a layered network",
               details: """
@@ -82,7 +82,7 @@ public enum HelpText {
               """),
         Topic(name: "sample", synopsis: "sample K              put sample K of the data into x and t",
               details: "sample K (1-based) sets the network's x and t to sample K; everything recomputes."),
-        Topic(name: "train", synopsis: "train epochs=N eta=E [mode=batch|sgd|minibatch] [batch=K] [seed=S] [lambda=Λ]",
+        Topic(name: "train", synopsis: TrainSyntax.schema.synopsis,
               details: """
               Gradient descent on the mean of L over the data plus Λ/2 Σ‖W_l‖² (weights only).
               mode=batch (default): one step per epoch on the full-batch mean gradient;
@@ -103,16 +103,16 @@ public enum HelpText {
               It reports updates, epochs, w, b, R = max‖(x, 1)‖ and, for separable data, the best margin and the
               bound 4R²/γ² of the convergence proof. 'perceptron step' makes one visit; 'reset' starts over.
               """),
-        Topic(name: "predict", synopsis: "predict [INPUT]        the network's outputs (every sample, or one input)",
+        Topic(name: "predict", synopsis: line(EvaluationSyntax.predict, "[INPUT]"),
               details: "predict shows the output and predicted class for every sample; predict [0, 1] for one input."),
-        Topic(name: "accuracy", synopsis: "accuracy               the share of samples classified right",
+        Topic(name: "accuracy", synopsis: line(EvaluationSyntax.accuracy),
               details: """
               accuracy on the current data, with the confusion matrix. One 0/1 output is class 1 when ≥ 0.5,
               ±1 targets use the sign, one-hot targets the largest output.
               """),
-        Topic(name: "grid", synopsis: "grid [size=N]          the decision regions of a 2-input network",
+        Topic(name: "grid", synopsis: line(GridSyntax.schema),
               details: "grid draws the classes over the data's box (N rows), with the samples on top (o = 0, x = 1)."),
-        Topic(name: "losses", synopsis: "losses                 the loss curve of the last training run",
+        Topic(name: "losses", synopsis: line(EvaluationSyntax.losses),
               details: "losses shows the mean loss per epoch of the last 'train' (a log scale when it spans decades)."),
         Topic(name: "notation", synopsis: "notation [ng|grosse|fleuret|kroese|notes|canonical]  the lectures' names",
               details: """
@@ -145,6 +145,14 @@ public enum HelpText {
               """),
     ]
 
+    /// A command's line in the `help` list, from its schema: the command, its arguments as
+    /// written here, its options, then its summary from column 24.
+    static func line(_ schema: CommandSchema, _ arguments: String = "") -> String {
+        let options = schema.options.map(\.synopsis)
+        let usage = ([schema.keyword] + (arguments.isEmpty ? [] : [arguments]) + options).joined(separator: " ")
+        return usage.padding(23) + schema.summary
+    }
+
     public static func text(for topic: Identifier?) throws(Diagnostic) -> String {
         guard let topic else { return overview }
         var name = topic.name == "assign" || topic.name == "assignment" ? "=" : topic.name
@@ -153,8 +161,8 @@ public enum HelpText {
         if let f = Functions.lookup(name) { return "\(f.name)(x): \(f.summary)" }
         let candidates = topics.map(\.name) + Functions.names
         var notes = ["try 'help' for the list of topics"]
-        if let guess = Suggestions.closest(to: name, among: candidates) { notes = ["did you mean 'help \(guess)'?"] }
-        throw Diagnostic("no help on '\(topic.name)'", at: topic.span, notes: notes)
+        if let note = Suggestions.note(for: name, among: candidates, format: { "help \($0)" }) { notes = [note] }
+        throw Diagnostic("no help on '\(topic.name)'", code: .unknownTopic, at: topic.span, notes: notes)
     }
 
     static var overview: String {

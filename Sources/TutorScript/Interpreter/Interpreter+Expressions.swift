@@ -9,9 +9,12 @@ extension Interpreter {
             return (g.addConstant(constant), .literal(constant, label: nil))
         }
         switch e.kind {
-        case .number, .vector, .matrix, .keywordArgument:
-            // Handled as constants above (a stray keyword argument fails there).
-            throw Diagnostic("internal: literal not folded", at: e.span)
+        case .number, .vector, .matrix:
+            // A literal mentions no quantity, so it was folded above; folding it here keeps the switch total.
+            let constant = try foldedConstant(e)
+            return (g.addConstant(constant), .literal(constant, label: nil))
+        case .keywordArgument(let key, _):
+            throw Self.strayKeywordArgument(key)
         case .name(let name):
             let id = try lookup(Identifier(name, span: e.span))
             return (id, .node(id))
@@ -33,7 +36,8 @@ extension Interpreter {
             return (try apply(entry.op, [a], in: &g, at: e.span), .apply(entry.op, [fa]))
         case let .index(base, indices):
             let (a, fa) = try lower(base, into: &g)
-            let op = try indexOp(indices, of: g[a].shape, span: e.span)
+            let (row, column) = try indexPosition(indices, of: g[a].shape, span: e.span)
+            let op = Op.index(row: row, column: column)
             return (try apply(op, [a], in: &g, at: e.span), .apply(op, [fa]))
         }
     }
@@ -42,7 +46,7 @@ extension Interpreter {
         do {
             return try g.addOp(op, inputs)
         } catch {
-            throw Diagnostic(error.description, at: span)
+            throw Diagnostic(error.description, code: error.code, at: span)
         }
     }
 
@@ -60,40 +64,42 @@ extension Interpreter {
     func resolveFunction(_ function: Identifier, argumentCount: Int, span: SourceSpan) throws(Diagnostic) -> Functions.Entry {
         guard let entry = Functions.lookup(function.name) else {
             var notes: [String] = []
-            if let guess = Suggestions.closest(to: function.name, among: Functions.names) {
-                notes.append("did you mean '\(guess)'?")
+            if let note = Suggestions.note(for: function.name, among: Functions.names) {
+                notes.append(note)
             } else {
                 notes.append("the functions are: " + Functions.names.joined(separator: ", "))
             }
-            throw Diagnostic("unknown function '\(function.name)'", at: function.span, notes: notes)
+            throw Diagnostic("unknown function '\(function.name)'", code: .unknownFunction, at: function.span, notes: notes)
         }
         guard argumentCount == 1 else {
-            throw Diagnostic("\(function.name) takes one argument, not \(argumentCount)", at: span)
+            throw Diagnostic("\(function.name) takes one argument, not \(argumentCount)", code: .wrongArgumentCount, at: span)
         }
         return entry
     }
 
     func gradientSnapshot(_ id: NodeID, name: Identifier) throws(Diagnostic) -> Tensor {
         guard let root = graph.lastBackwardRoot else {
-            throw Diagnostic("\(name.name) has no gradient yet: run 'backward' first (e.g. 'backward L')", at: name.span)
+            throw Diagnostic("\(name.name) has no gradient yet: run 'backward' first (e.g. 'backward L')", code: .noGradient,
+                             at: name.span)
         }
         guard let t = graph.gradient(of: id) else {
             throw Diagnostic("\(name.name) has no gradient: the last backward, from \(graph.displayName(of: root)), does not reach it",
-                             at: name.span)
+                             code: .noGradient, at: name.span)
         }
         return t
     }
 
-    /// The op for `base[i]` or `base[i, j]` (1-based in the language, 0-based in the engine).
-    func indexOp(_ indices: [Expression], of shape: Shape, span: SourceSpan) throws(Diagnostic) -> Op {
+    /// The 0-based (row, column) `base[i]` or `base[i, j]` selects (1-based in the language).
+    func indexPosition(_ indices: [Expression], of shape: Shape, span: SourceSpan) throws(Diagnostic) -> (Int, Int) {
         var positions: [Int] = []
         for index in indices {
             guard let t = try constantValue(index), t.isScalar else {
-                throw Diagnostic("an index must be a whole number such as 1 or 2", at: index.span)
+                throw Diagnostic("an index must be a whole number such as 1 or 2", code: .badIndex, at: index.span)
             }
             let v = t.scalar
             guard v == v.rounded(), abs(v) < 1e9 else {
-                throw Diagnostic("an index must be a whole number, not \(NumberFormat.roundTrip(v))", at: index.span)
+                throw Diagnostic("an index must be a whole number, not \(NumberFormat.roundTrip(v))", code: .badIndex,
+                                 at: index.span)
             }
             positions.append(Int(v))
         }
@@ -104,22 +110,23 @@ extension Interpreter {
         case 1 where shape.rows == 1:
             (row, column) = (1, positions[0])
         case 1:
-            throw Diagnostic("a \(shape) matrix takes two indices, as in [i, j]", at: span)
+            throw Diagnostic("a \(shape) matrix takes two indices, as in [i, j]", code: .badIndex, at: span)
         case 2:
             (row, column) = (positions[0], positions[1])
         default:
-            throw Diagnostic("indexing takes one index (vectors) or two ([row, column])", at: span)
+            throw Diagnostic("indexing takes one index (vectors) or two ([row, column])", code: .badIndex, at: span)
         }
         if row < 1 || row > shape.rows {
             let which = positions.count == 1 ? "index" : "row index"
-            throw Diagnostic("\(which) \(row) is out of range 1…\(shape.rows) for a \(shape) value", at: indices[0].span)
+            throw Diagnostic("\(which) \(row) is out of range 1…\(shape.rows) for a \(shape) value", code: .badIndex,
+                             at: indices[0].span)
         }
         if column < 1 || column > shape.columns {
             let which = positions.count == 1 ? "index" : "column index"
             throw Diagnostic("\(which) \(column) is out of range 1…\(shape.columns) for a \(shape) value",
-                             at: indices[indices.count - 1].span)
+                             code: .badIndex, at: indices[indices.count - 1].span)
         }
-        return .index(row: row - 1, column: column - 1)
+        return (row - 1, column - 1)
     }
 
     /// The number, vector or matrix a line spells, with no names in it: what counts
@@ -135,9 +142,19 @@ extension Interpreter {
     /// `log(sigmoid(-1000))` is the same stable log-sigmoid with or without a name.
     public func constantValue(_ e: Expression) throws(Diagnostic) -> Tensor? {
         guard !Self.mentionsQuantity(e) else { return nil }
+        return try foldedConstant(e)
+    }
+
+    /// The value of an expression that mentions no quantity, on a scratch tape.
+    private func foldedConstant(_ e: Expression) throws(Diagnostic) -> Tensor {
         var scratch = Graph()
         let id = try lowerConstant(e, into: &scratch)
         return scratch.value(of: id)
+    }
+
+    /// `digits=` outside `random(…)`.
+    private static func strayKeywordArgument(_ key: Identifier) -> Diagnostic {
+        Diagnostic("'\(key.name)=' only goes in random(…), as in random(-1, 1, digits=2)", code: .syntax, at: key.span)
     }
 
     /// Whether an expression refers to a name outside vector and matrix literals
@@ -166,7 +183,8 @@ extension Interpreter {
             }
             return g.addConstant(Tensor(rowsOf: values))
         case .name, .grad:
-            throw Diagnostic("internal: not a constant", at: e.span)
+            // Only reached through `constantValue`, which checks first that no quantity is mentioned.
+            throw Diagnostic("a number is needed here; this mentions a quantity", code: .invalidValue, at: e.span)
         case let .unary(.negate, operand):
             let a = try lowerConstant(operand, into: &g)
             return try apply(.negate, [a], in: &g, at: e.span)
@@ -177,25 +195,27 @@ extension Interpreter {
         case let .call(function, arguments) where function.name == "random":
             return g.addConstant(try randomValue(e, arguments))
         case .keywordArgument(let key, _):
-            throw Diagnostic("'\(key.name)=' only goes in random(…), as in random(-1, 1, digits=2)", at: key.span)
+            throw Self.strayKeywordArgument(key)
         case let .call(function, arguments):
             let entry = try resolveFunction(function, argumentCount: arguments.count, span: e.span)
             let a = try lowerConstant(arguments[0], into: &g)
             return try apply(entry.op, [a], in: &g, at: e.span)
         case let .index(base, indices):
             let a = try lowerConstant(base, into: &g)
-            let op = try indexOp(indices, of: g[a].shape, span: e.span)
-            return try apply(op, [a], in: &g, at: e.span)
+            let (row, column) = try indexPosition(indices, of: g[a].shape, span: e.span)
+            return try apply(.index(row: row, column: column), [a], in: &g, at: e.span)
         }
     }
 
     private func literalEntry(_ item: Expression) throws(Diagnostic) -> Double {
         guard let t = try constantValue(item) else {
-            throw Diagnostic("a vector or matrix literal holds numbers; this mentions a quantity", at: item.span,
+            throw Diagnostic("a vector or matrix literal holds numbers; this mentions a quantity", code: .invalidValue,
+                             at: item.span,
                              notes: ["to combine quantities, use operators, e.g. 'v = w * x'"])
         }
         guard t.isScalar else {
-            throw Diagnostic("each entry of a literal must be a single number, not \(t.shape)", at: item.span)
+            throw Diagnostic("each entry of a literal must be a single number, not \(t.shape)", code: .shapeMismatch,
+                             at: item.span)
         }
         return t.scalar
     }

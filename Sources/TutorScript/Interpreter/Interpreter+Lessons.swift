@@ -1,42 +1,15 @@
 import BackpropCore
 import ScriptSyntax
 
-/// `title`, `say`, `step "LABEL"` and `ask`: the lesson directives. Outside a
-/// lesson they print their text; `ask` records the exercise with its answer.
+/// `ask` (an exercise with its answer, the rule and the slips it diagnoses) and `random()`,
+/// the lesson's per-student numbers. (`title`, `say` and `step "LABEL"` print their text:
+/// see the dispatch in Interpreter+Commands.swift.)
 extension Interpreter {
-    mutating func runLessonCommand(_ command: Command, keyword: Identifier) throws(Diagnostic) -> [Output] {
-        switch command {
-        case .title(let text):
-            return [.lessonTitle(text)]
-        case .say(let text):
-            return [.narration(text)]
-        case .lessonStep(let label):
-            return [.stepBoundary(label)]
-        case let .ask(id, expression, question, options):
-            return [.exercise(try exercise(id, expression, question, options))]
-        default:
-            throw Diagnostic("internal: '\(keyword.name)' is not a lesson command", at: keyword.span)
-        }
-    }
-
-    private func exercise(_ id: Identifier, _ expression: Expression, _ question: String,
-                          _ options: [CommandOption]) throws(Diagnostic) -> Exercise {
-        var tolerance = Exercise.defaultTolerance
-        var hint: String?
-        for option in options {
-            switch (option.key.name, option.value) {
-            case ("tol", .number(let t)):
-                guard t > 0, t < 1 else {
-                    throw Diagnostic("tol is a relative tolerance between 0 and 1, as in tol=0.01 (1 %)", at: option.valueSpan)
-                }
-                tolerance = t
-            case ("hint", .string(let text)):
-                hint = text
-            default:
-                throw Diagnostic(option.key.name == "tol" ? "tol takes a number, as in tol=0.01"
-                                                          : "hint takes a quoted text", at: option.valueSpan)
-            }
-        }
+    func exercise(_ id: Identifier, _ expression: Expression, _ question: String,
+                  _ options: [CommandOption]) throws(Diagnostic) -> Exercise {
+        try AskSyntax.schema.validate(options)
+        let tolerance = try options.number(AskSyntax.tol) ?? Exercise.defaultTolerance
+        let hint = try options.text(AskSyntax.hint)
         var scratch = graph
         let (node, _) = try lower(expression, into: &scratch)
         let expected = scratch.value(of: node)
@@ -81,22 +54,25 @@ extension Interpreter {
         for argument in arguments {
             if case let .keywordArgument(key, value) = argument.kind {
                 guard key.name == "digits" else {
-                    throw Diagnostic("random takes digits=D (decimals), not '\(key.name)'", at: key.span)
+                    throw Diagnostic("random takes digits=D (decimals), not '\(key.name)'", code: .unknownOption,
+                                     at: key.span)
                 }
                 guard let t = try constantValue(value), t.isScalar, t.scalar == t.scalar.rounded(),
                       t.scalar >= 0, t.scalar <= 10 else {
-                    throw Diagnostic("digits is a whole number from 0 to 10", at: value.span)
+                    throw Diagnostic("digits is a whole number from 0 to 10", code: .invalidOption, at: value.span)
                 }
                 digits = t.scalar
                 continue
             }
             guard let t = try constantValue(argument), t.isScalar else {
-                throw Diagnostic("random's bounds are numbers, as in random(-1, 1)", at: argument.span)
+                throw Diagnostic("random's bounds are numbers, as in random(-1, 1)", code: .invalidValue,
+                                 at: argument.span)
             }
             positional.append(t.scalar)
         }
         guard positional.count == 2, positional[0] <= positional[1] else {
-            throw Diagnostic("random takes a low and a high bound, as in random(-1, 1, digits=2)", at: call.span)
+            throw Diagnostic("random takes a low and a high bound, as in random(-1, 1, digits=2)",
+                             code: .wrongArgumentCount, at: call.span)
         }
         let identity: String
         if let context = randomContext,

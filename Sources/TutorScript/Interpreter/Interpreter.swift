@@ -60,7 +60,6 @@ public struct Interpreter: Sendable {
         }
     }
 
-    /// Every name bound now, in the order they were defined.
     /// Every name bound now, in the order they were defined; a second name for a
     /// node (`a0` for `x`) is left out.
     public var boundNames: [String] {
@@ -72,38 +71,18 @@ public struct Interpreter: Sendable {
         graph.bindings.keys.sorted()
     }
 
-    /// Words for tab completion: commands, functions and bound names.
-    public var completionWords: [String] {
-        Array(Set(Keywords.commands + Functions.names + resolvableNames)).sorted()
-    }
-
-    /// Tab completion for the REPL, the lesson mode and the screen's command bar:
-    /// after `help`, the topics; after `set`, the settings; otherwise commands,
-    /// bound names and functions (as `sigmoid(`), plus the front end's own `extra` words.
-    public func completions(for word: String, lineBefore: String, extra: [String] = []) -> [String] {
-        let first = lineBefore.split(separator: " ").first.map(String.init)
-        let words: [String]
-        if first == "help" {
-            words = HelpText.topics.map(\.name) + Functions.names
-        } else if first == "set" {
-            words = currentSettingKeys
-        } else {
-            let functions = Set(Functions.names)
-            words = completionWords.map { functions.contains($0) ? $0 + "(" : $0 } + extra
-        }
-        return Array(Set(words.filter { $0.hasPrefix(word) })).sorted()
-    }
-
     /// The node a name is bound to, or a diagnostic with a suggestion.
     func lookup(_ id: Identifier) throws(Diagnostic) -> NodeID {
         if let node = graph.bindings[id.name] { return node }
         var notes: [String] = []
-        if let guess = Suggestions.closest(to: id.name, among: resolvableNames + Functions.names) {
-            notes.append("did you mean '\(guess)'?")
+        if let guess = Suggestions.closest(to: id.name, among: resolvableNames + Functions.names)
+            ?? Suggestions.closest(to: id.name, among: Keywords.commands) {
+            // A bare `shwo` or `hlep` is read as a name: the command it misspells is the likely fix.
+            notes.append(Suggestions.didYouMean(guess))
         } else if graph.bindings.isEmpty {
             notes.append("nothing is defined yet: define it first, e.g. '\(id.name) = 0.5'")
         }
-        throw Diagnostic("unknown name '\(id.name)'", at: id.span, notes: notes)
+        throw Diagnostic("unknown name '\(id.name)'", code: .unknownName, at: id.span, notes: notes)
     }
 
     var renderer: FormulaRenderer {
@@ -116,11 +95,5 @@ public struct Interpreter: Sendable {
             graph: graph, numbers: settings.mathFormat,
             name: { id in roles[id].map { notation.name($0, depth: depth) } ?? graph.displayName(of: id) },
             gradientName: { id in roles[id].flatMap { notation.gradientName($0, depth: depth) } })
-    }
-
-    /// A quantity for `show`, with the names the current notation gives it.
-    func shown(_ name: String, _ id: NodeID, renderer: FormulaRenderer) -> ShownQuantity {
-        ShownQuantity(name: name, value: graph.value(of: id), gradient: graph.gradient(of: id),
-                      label: renderer.name(id), gradientLabel: renderer.gradientLabel(id))
     }
 }

@@ -91,7 +91,9 @@ public enum Output: Sendable, Equatable {
         switch self {
         case .assigned, .backwardDone, .settingChanged, .sessionReset, .sampleSelected, .perceptronReset,
              .notationChanged: true
-        default: false
+        case .value, .show, .explanation, .gradCheck, .names, .settings, .help, .network, .dataset, .training, .step,
+             .perceptron, .perceptronVisit, .predictions, .accuracy, .grid, .losses, .notations, .lessonTitle,
+             .narration, .stepBoundary, .exercise: false
         }
     }
 }

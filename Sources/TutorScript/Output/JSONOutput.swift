@@ -52,9 +52,17 @@ public enum JSONOutput {
             return .object([("settings", .object(pairs.map { ($0.key, JSONValue.string($0.value)) }))])
         case .help(let text):
             return .object([("help", .string(text))])
-        case .network, .dataset, .training, .step, .perceptron, .perceptronVisit, .predictions, .accuracy, .grid,
-             .losses, .notations:
-            return networkJSON(output)
+        case .network(let n): return json(for: n)
+        case .dataset(let d): return json(for: d)
+        case .training(let t): return json(for: t)
+        case .step(let report): return json(for: report)
+        case .perceptron(let p): return json(for: p)
+        case let .perceptronVisit(v, converged): return visitJSON(v, converged: converged)
+        case .predictions(let p): return json(for: p)
+        case .accuracy(let a): return json(for: a)
+        case .grid(let g): return json(for: g)
+        case let .losses(history, stride): return lossesJSON(history, stride: stride)
+        case let .notations(current, available): return notationsJSON(current: current, available: available)
         case .lessonTitle(let title):
             return .object([("title", .string(title))])
         case .narration(let text):
@@ -71,11 +79,13 @@ public enum JSONOutput {
         }
     }
 
-    /// `{"error": {"message": …, "line": L, "column": C}}`.
+    /// `{"error": {"message": …, "line": L, "column": C, "code": "unknown-name"}}`: the
+    /// message with its notes, where it is, and its stable `DiagnosticCode`.
     public static func error(_ d: Diagnostic) -> JSONValue {
         let message = ([d.message] + d.notes).joined(separator: "; ")
         return .object([("error", .object([("message", .string(message)),
                                            ("line", .number(Double(d.span.start.line))),
-                                           ("column", .number(Double(d.span.start.column)))]))])
+                                           ("column", .number(Double(d.span.start.column))),
+                                           ("code", .string(d.code.rawValue))]))])
     }
 }

@@ -48,9 +48,20 @@ public struct TextOutput: Sendable {
             lines = ["\(key) = \(value)"]
         case .sessionReset:
             lines = ["session reset: no quantities defined"]
-        case .network, .dataset, .training, .step, .perceptron, .perceptronVisit, .predictions, .accuracy, .grid,
-             .losses, .notations, .sampleSelected, .perceptronReset, .notationChanged:
-            lines = networkLines(output)
+        case .network(let n): lines = self.lines(for: n)
+        case .dataset(let d): lines = self.lines(for: d)
+        case .training(let t): lines = self.lines(for: t)
+        case .step(let report): lines = self.lines(for: report)
+        case .perceptron(let p): lines = self.lines(for: p)
+        case let .perceptronVisit(v, converged): lines = visitLines(v, converged: converged)
+        case .predictions(let p): lines = self.lines(for: p)
+        case .accuracy(let a): lines = self.lines(for: a)
+        case .grid(let g): lines = self.lines(for: g)
+        case let .losses(history, stride): lines = lossLines(history, stride: stride)
+        case let .notations(current, available): lines = notationLines(current: current, available: available)
+        case let .sampleSelected(index, input, target): lines = sampleLines(index: index, input: input, target: target)
+        case .perceptronReset(let name): lines = perceptronResetLines(name)
+        case .notationChanged(let name): lines = notationChangedLines(name)
         case .lessonTitle(let title):
             lines = [title, String(repeating: "═", count: max(4, DisplayWidth.of(title)))]
         case .narration(let text):

@@ -16,7 +16,8 @@ struct CheckCommand: ParsableCommand {
         2: the lesson or the answers cannot be read.
         """)
 
-    @Argument(help: "A lesson id (see 'bptutor lessons') or a path to a .lesson file.")
+    @Argument(help: "A lesson id (see 'bptutor lessons') or a path to a .lesson file.",
+              completion: LessonCompletion.kind)
     var lesson: String
 
     @Argument(help: "The answers file ('-' for standard input).")

@@ -16,7 +16,8 @@ struct OpenCommand: ParsableCommand {
         Without a capable terminal (not a tty, TERM=dumb) the lesson runs in the REPL's lesson mode.
         """)
 
-    @Argument(help: "A lesson id (see 'bptutor lessons') or a path to a .lesson file.")
+    @Argument(help: "A lesson id (see 'bptutor lessons') or a path to a .lesson file.",
+              completion: LessonCompletion.kind)
     var lesson: String
 
     @Option(name: .long, help: "A student id: that student's variant of the lesson's numbers.")

@@ -17,7 +17,8 @@ struct ReplCommand: ParsableCommand {
         is not a terminal, plain lines are read and only results are printed.
         """)
 
-    @Argument(help: "A lesson to step through (an id from 'bptutor lessons' or a path); none: a free session.")
+    @Argument(help: "A lesson to step through (an id from 'bptutor lessons' or a path); none: a free session.",
+              completion: LessonCompletion.kind)
     var lesson: String?
 
     @Option(name: .long, help: "A student id: that student's variant of the lesson's numbers.")

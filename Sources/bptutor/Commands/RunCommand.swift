@@ -14,7 +14,8 @@ struct RunCommand: ParsableCommand {
         before anything runs (exit 2).
         """)
 
-    @Argument(help: "A lesson id (see 'bptutor lessons') or a path to a .lesson file.")
+    @Argument(help: "A lesson id (see 'bptutor lessons') or a path to a .lesson file.",
+              completion: LessonCompletion.kind)
     var lesson: String
 
     @Option(name: .long, help: "A student id: that student's variant of the lesson's random numbers.")

@@ -8,9 +8,10 @@ struct ResultPrinter {
     let json: Bool
     let interactive: Bool
 
-    /// `firstLine`: the line number `source`'s first line has in the whole input
-    /// (the REPL runs a session chunk by chunk, and reports session line numbers).
-    func print(_ event: ScriptRunner.Event, source: SourceFile, settings: Settings, firstLine: Int = 1) {
+    /// `firstLine`: the line number `source`'s first line has in the whole input, when it is
+    /// not the source's own (the REPL parses each chunk from line 1, so that `random()` draws
+    /// do not depend on where in the session they are typed, but reports session line numbers).
+    func print(_ event: ScriptRunner.Event, source: SourceFile, settings: Settings, firstLine: Int? = nil) {
         switch event {
         case .output(let output):
             if json {
@@ -20,11 +21,11 @@ struct ResultPrinter {
             }
         case .error(var diagnostic):
             var source = source
-            if firstLine > 1 {
-                let offset = firstLine - 1
+            if let firstLine, firstLine != source.firstLine {
+                let offset = firstLine - source.firstLine
                 diagnostic.span.start.line += offset
                 diagnostic.span.end.line += offset
-                source = SourceFile(name: source.name, text: String(repeating: "\n", count: offset) + source.text)
+                source = source.numbered(from: firstLine)
             }
             if json { console.line(JSONOutput.error(diagnostic).serialized) }
             console.error(DiagnosticRenderer.render(diagnostic, in: source, color: console.colorDiagnostics))

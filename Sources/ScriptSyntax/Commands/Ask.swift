@@ -1,0 +1,21 @@
+/// `ask ID EXPR "QUESTION" [tol=T] [hint="TEXT"]`: an exercise whose answer is EXPR's value.
+public enum AskSyntax {
+    public static let tol = OptionSpec(
+        "tol", "T", .number(.between(0, and: 1)), default: "0.005", help: "the relative tolerance of a right answer",
+        wrongKind: "tol takes a number, as in tol=0.01",
+        invalid: { _ in "tol is a relative tolerance between 0 and 1, as in tol=0.01 (1 %)" })
+    public static let hint = OptionSpec(
+        "hint", "\"TEXT\"", .text, help: "shown after a wrong answer", error: "hint takes a quoted text")
+
+    public static let schema = CommandSchema(
+        "ask", usage: "ask takes an id, an expression and a question, as in 'ask q1 z.grad \"What is z̄?\" tol=0.01'",
+        summary: "an exercise (in a lesson)", arguments: .text, options: [tol, hint],
+        parse: { p, schema throws(Diagnostic) in
+            let id = try p.expectIdentifier(schema.usage, code: .commandUsage)
+            if case .string = p.current.kind { throw p.usageError(schema) }
+            let expression = try p.parseExpression()
+            let question = try p.expectString(schema.usage, code: .commandUsage)
+            let options = try p.parseOptions(schema)
+            return .ask(id: id, expression: expression, question: question, options: options)
+        })
+}

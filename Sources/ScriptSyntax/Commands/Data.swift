@@ -1,0 +1,42 @@
+/// `data` (describe the current set), `data xor [features=product]` (a built-in set),
+/// `data load FILE.csv [targets=K | classes=C] [features=product]`.
+public enum DataSyntax {
+    public static let targets = OptionSpec(
+        "targets", "K", .wholeNumber(.from(1, to: 10_000)), default: "1",
+        help: "the last K columns are the targets (data load only)",
+        error: "targets is a whole number from 1 to 10000, as in targets=2")
+    public static let classes = OptionSpec(
+        "classes", "C", .wholeNumber(.from(1, to: 10_000)),
+        help: "the last column is a class 0…C−1, read one-hot (data load only)",
+        error: "classes is a whole number from 1 to 10000, as in classes=2")
+    public static let features = OptionSpec(
+        "features", "product", .word(choices: ["product"]),
+        help: "maps (x1, x2) to (x1, x2, x1·x2)",
+        error: "features=product is the one feature map: (x1, x2) → (x1, x2, x1·x2)")
+
+    /// The word that reads a CSV file instead of naming a built-in set.
+    public static let load = "load"
+
+    public static let schema = CommandSchema(
+        "data", usage: "data takes a built-in set (and, or, nand, nor, xor) or 'load FILE.csv', as in 'data xor'",
+        summary: "a data set", arguments: .dataSources, options: [targets, classes, features], parse: parse)
+
+    static func parse(_ p: inout ParserState, _ schema: CommandSchema) throws(Diagnostic) -> Command {
+        if p.isAtStatementEnd { return .data(nil, options: []) }
+        let word = try p.expectIdentifier(schema.usage, code: .commandUsage)
+        if word.name == load {
+            let path: (String, SourceSpan)
+            if case .string(let text) = p.current.kind {
+                path = (text, p.advance().span)
+            } else if let raw = p.readRawWord() {
+                path = raw
+            } else {
+                throw p.error("data load takes a file name, as in 'data load digits.csv'", code: .commandUsage)
+            }
+            let options = try p.parseOptions(schema)
+            return .data(.file(path: path.0, span: path.1), options: options)
+        }
+        let options = try p.parseOptions(schema, allowed: [features])
+        return .data(.builtin(word), options: options)
+    }
+}

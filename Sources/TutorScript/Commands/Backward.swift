@@ -1,0 +1,17 @@
+import BackpropCore
+import ScriptSyntax
+
+/// `backward NAME`: error signals ∂NAME/∂v for every v NAME depends on.
+extension Interpreter {
+    mutating func backward(_ name: Identifier) throws(Diagnostic) -> Output {
+        let id = try lookup(name)
+        do {
+            try graph.backward(from: id)
+        } catch {
+            throw Diagnostic("backward needs a 1×1 quantity such as a loss; \(name.name) is \(graph[id].shape)",
+                             code: .notScalar, at: name.span)
+        }
+        let reached = graph.bindings.values.filter { graph[$0].hasGradient }.count
+        return .backwardDone(root: name.name, reached: reached)
+    }
+}
