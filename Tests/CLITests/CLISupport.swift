@@ -63,11 +63,20 @@ private let spawnLock = NSLock()
 /// that another test forks while the file is open must not inherit it, or running
 /// the file fails with "Text file busy" (ETXTBSY) until that child has exec'd.
 func writeExecutable(_ path: String, _ text: String) throws {
+    try writeExecutable(path, bytes: Array(text.utf8))
+}
+
+/// `writeExecutable` for any bytes (a copy of a binary).
+func writeExecutable(_ path: String, bytes: [UInt8]) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
     guard fd >= 0 else { throw ProcessError.spawnFailed(path, errno) }
     defer { close(fd) }
-    let bytes = Array(text.utf8)
-    guard write(fd, bytes, bytes.count) == bytes.count else { throw ProcessError.spawnFailed(path, errno) }
+    var written = 0
+    while written < bytes.count {
+        let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard n > 0 else { throw ProcessError.spawnFailed(path, errno) }
+        written += n
+    }
     fchmod(fd, 0o755)
 }
 
@@ -135,7 +144,15 @@ func runProcess(_ executable: String, _ arguments: [String], input: String? = ni
         envp.forEach { free($0) }
     }
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    var spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    // A file written moments ago may still be open in a child that another thread
+    // forked meanwhile (until that child execs): "Text file busy" passes in a moment.
+    var tries = 0
+    while spawned == ETXTBSY && tries < 50 {
+        usleep(20_000)
+        tries += 1
+        spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    }
     spawnLock.unlock()
     locked = false
     guard spawned == 0 else { throw ProcessError.spawnFailed(executable, spawned) }

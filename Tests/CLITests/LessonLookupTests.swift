@@ -12,7 +12,8 @@ import TestSupport
         let fm = FileManager.default
         let bin = dir.path + "/prefix/bin"
         try fm.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        try fm.copyItem(atPath: try BPTutorBinary.require(), toPath: bin + "/bptutor")
+        let original = try #require(fm.contents(atPath: try BPTutorBinary.require()))
+        try writeExecutable(bin + "/bptutor", bytes: Array(original))
         if !lessons.isEmpty {
             let share = dir.path + "/prefix/share/bptutor/lessons"
             try fm.createDirectory(atPath: share, withIntermediateDirectories: true)
