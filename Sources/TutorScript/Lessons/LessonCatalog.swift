@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ScriptSyntax
+import TutorStore
 
 /// Where the shipped lessons are, and how a LESSON argument (an id or a path)
 /// becomes a lesson file.
@@ -45,16 +46,7 @@ public enum LessonCatalog {
 
     /// The `.lesson` files of the folder, sorted by name.
     public static func lessonPaths(in directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasSuffix(".lesson") { names.append(name) }
-        }
-        return names.sorted().map { directory + "/" + $0 }
+        FileSystem.entries(of: directory).filter { $0.hasSuffix(".lesson") }.sorted().map { directory + "/" + $0 }
     }
 
     public enum Resolution {

@@ -3,6 +3,20 @@ import Glibc
 /// The few file operations bptutor needs, on Glibc (no Foundation).
 /// Every function reports failure by its result and never traps.
 public enum FileSystem {
+    /// The names in a directory (without "." and ".."); empty when it cannot be read.
+    public static func entries(of directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     /// `mkdir -p`: creates `path` and any missing parents with `mode`.
     /// True when the directory exists afterwards.
     @discardableResult

@@ -91,7 +91,7 @@ public final class ProgressStore {
         guard let directory else { return Scan(records: [], problems: []) }
         var records: [LessonProgress] = []
         var problems: [ProgressFileProblem] = []
-        for name in Self.entries(of: directory).sorted() where Self.isRecordName(name) {
+        for name in FileSystem.entries(of: directory).sorted() where Self.isRecordName(name) {
             let path = XDGPaths.join(directory, name)
             switch Self.readRecord(path) {
             case .success(let p):
@@ -186,7 +186,7 @@ public final class ProgressStore {
         lastError = nil
         guard let directory, !lessonID.isEmpty else { return [] }
         var removed: [String?] = []
-        for name in Self.entries(of: directory).sorted() where Self.isRecordName(name) {
+        for name in FileSystem.entries(of: directory).sorted() where Self.isRecordName(name) {
             let path = XDGPaths.join(directory, name)
             let key: (lessonID: String, variant: String?)
             if let decoded = ProgressFileName.key(of: name) {
@@ -238,20 +238,6 @@ public final class ProgressStore {
         return ProgressFormat.decode(bytes)
     }
 
-    /// The names in a directory (without "." and ".."); empty when it cannot be read.
-    static func entries(of directory: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
-    }
-
     /// A new temporary file in `directory`, open for writing, mode 0600.
     static func createTemporary(in directory: String) -> (path: String, fd: Int32)? {
         for _ in 0..<16 {
@@ -268,7 +254,7 @@ public final class ProgressStore {
     /// that no longer exist, and any older than `staleTemporaryAge`.
     func removeStaleTemporaries(in directory: String) {
         let now = Int(time(nil))
-        for name in Self.entries(of: directory) {
+        for name in FileSystem.entries(of: directory) {
             guard let owner = ProgressFileName.temporaryOwner(name) else { continue }
             let path = XDGPaths.join(directory, name)
             var info = stat()
