@@ -40,3 +40,25 @@ private func loadDigits() -> Dataset? {
         return nil
     }
 }
+
+/// One run of a yardstick comparison (`--train xor|digits-sigmoid|digits-relu`):
+/// the same computation as Benchmarks/xor.c or Benchmarks/digits_numpy.py, printed
+/// as "seconds final-loss" so scripts/bench can take medians over processes.
+func comparisonRun(_ name: String) -> String? {
+    let timing: TrainingBenchmarks.Timing
+    switch name {
+    case "xor":
+        timing = TrainingBenchmarks.xor(epochs: 200_000, eta: 0.5)
+    case "digits-sigmoid", "digits-relu":
+        guard let digits = loadDigits() else { return nil }
+        var scaled = Dataset(name: "digits / 16", inputWidth: digits.inputWidth, targetWidth: digits.targetWidth,
+                             inputs: digits.inputs.map { $0 / 16 }, targets: digits.targets)
+        scaled.classes = 10
+        let sigmoid = name == "digits-sigmoid"
+        timing = TrainingBenchmarks.digits(scaled, activation: sigmoid ? .sigmoid : .relu, epochs: 300,
+                                           eta: sigmoid ? 2 : 0.5)
+    default:
+        return nil
+    }
+    return "\(timing.seconds) \(short(timing.result.loss))"
+}

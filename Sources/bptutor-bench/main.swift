@@ -2,7 +2,8 @@
 // (a release build) from the package folder. Times are medians (graph,
 // start-up, render means) or single runs (training) on this machine; other
 // load on the machine shows in them. `--only graph|training|render|startup`
-// runs one group (e.g. under a profiler).
+// runs one group (e.g. under a profiler); `--train xor|digits-sigmoid|digits-relu`
+// runs one yardstick computation and prints "seconds loss" (scripts/bench).
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,15 @@ let only = CommandLine.arguments.firstIndex(of: "--only").flatMap {
     $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil
 }
 func wanted(_ group: String) -> Bool { only == nil || only == group }
+
+if let train = CommandLine.arguments.firstIndex(of: "--train"), train + 1 < CommandLine.arguments.count {
+    guard let line = comparisonRun(CommandLine.arguments[train + 1]) else {
+        print("usage: bptutor-bench --train xor|digits-sigmoid|digits-relu (from the package folder)")
+        exit(2)
+    }
+    print(line)
+    exit(0)
+}
 
 print("bptutor benchmarks (release build)")
 if wanted("startup") {
