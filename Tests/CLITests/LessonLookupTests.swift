@@ -47,6 +47,6 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         let none = try runProcess(binary, ["lessons"], environment: ["BPTUTOR_LESSONS": empty])
         #expect(none.status == 1)
-        #expect(none.stderr == "bptutor: no lessons in \(empty) (set BPTUTOR_LESSONS to a folder of .lesson files)\n")
+        #expect(none.stderr == "bptutor: no lessons in \(empty) (an installed bptutor reads PREFIX/share/bptutor/lessons; otherwise set BPTUTOR_LESSONS to a folder of .lesson files)\n")
     }
 }

@@ -28,7 +28,7 @@ enum LessonList {
         let directory = LessonCatalog.directory()
         let paths = LessonCatalog.lessonPaths(in: directory)
         if paths.isEmpty {
-            console.error("bptutor: no lessons in \(directory) (set BPTUTOR_LESSONS to a folder of .lesson files)\n")
+            console.error("bptutor: no lessons in \(directory) (an installed bptutor reads PREFIX/share/bptutor/lessons; otherwise set BPTUTOR_LESSONS to a folder of .lesson files)\n")
             throw ExitCode(1)
         }
         var rows: [(String, String, String)] = []
