@@ -20,13 +20,14 @@ let package = Package(
         // Pure engine: tensors, the tape, reverse mode, explanations. No I/O.
         .target(name: "BackpropCore", swiftSettings: strictSettings),
         // The command language's syntax: source files, lexer, parser, diagnostics. No engine.
-        .target(name: "ScriptSyntax", swiftSettings: strictSettings),
+        .target(name: "ScriptSyntax", dependencies: ["TermCore"], swiftSettings: strictSettings),
         // Persistence: the JSON codec, lesson progress, the REPL history, XDG paths, files. No UI.
-        .target(name: "TutorStore", dependencies: ["BackpropCore"], swiftSettings: strictSettings),
+        .target(name: "TutorStore", dependencies: ["BackpropCore", "TermCore"], swiftSettings: strictSettings),
         // The interpreter: statements -> engine calls -> results (text and JSON).
-        .target(name: "TutorScript", dependencies: ["BackpropCore", "ScriptSyntax", "TutorStore"],
+        .target(name: "TutorScript", dependencies: ["BackpropCore", "ScriptSyntax", "TutorStore", "TermCore"],
                 swiftSettings: strictSettings),
-        // What the screen and the terminal share: cells, the screen buffer, rectangles, keys. No deps.
+        // The base every layer shares, with no deps: cells, the screen buffer, rectangles, keys, the
+        // columns text takes (DisplayWidth), environment look-ups, raw descriptor writes.
         .target(name: "TermCore", swiftSettings: strictSettings),
         // System libraries from Debian's libreadline-dev and libncurses-dev (scripts/ensure-deps
         // installs them). No pkgConfig: ncursesw.pc's -D flags are dropped by SwiftPM with a
@@ -37,9 +38,9 @@ let package = Package(
         .target(name: "TutorUI", dependencies: ["TermCore", "TutorScript", "ScriptSyntax", "BackpropCore"],
                 swiftSettings: strictSettings),
         // The only code that touches the terminal: readline line editing, ncurses, signals. It knows
-        // no app: it draws ScreenBuffers and reports TerminalEvents. TutorStore: the history file;
-        // ScriptSyntax: DisplayWidth, the columns a character takes.
-        .target(name: "Terminal", dependencies: ["CReadline", "CNcurses", "TermCore", "TutorStore", "ScriptSyntax"],
+        // no app and no files: it draws ScreenBuffers, reports TerminalEvents, and reads and adds
+        // to the LineHistory it is given (the executable passes the user's history file).
+        .target(name: "Terminal", dependencies: ["CReadline", "CNcurses", "TermCore"],
                 swiftSettings: strictSettings),
         .executableTarget(
             name: "bptutor",

@@ -1,6 +1,5 @@
 import CReadline
 import Glibc
-import TutorStore
 
 /// Line editing with GNU readline: editing keys, history (kept in a file between
 /// sessions), tab completion and bracketed paste. Use it only when standard input
@@ -39,7 +38,7 @@ public final class LineEditor: LineSource {
     /// Called on Tab. Nil: Tab completes nothing (it only beeps).
     public var completer: Completer?
     /// The history, already loaded into readline.
-    public let history: HistoryStore
+    public let history: any LineHistory
 
     private let inputDescriptor: Int32
     private let outputDescriptor: Int32
@@ -48,15 +47,15 @@ public final class LineEditor: LineSource {
     /// An editor on the process's standard input and output.
     /// - Parameters:
     ///   - history: the history to load now and to add lines to; use
-    ///     `HistoryStore.standard()` for the user's file.
+    ///     the user's history file (TutorStore's `HistoryStore.standard()`).
     ///   - completer: candidates for Tab; see `Completer`.
-    public convenience init(history: HistoryStore, completer: Completer? = nil) {
+    public convenience init(history: any LineHistory, completer: Completer? = nil) {
         self.init(history: history, completer: completer, input: STDIN_FILENO, output: STDOUT_FILENO)
     }
 
     /// An editor on other descriptors (a pseudo-terminal in tests). The editor uses
     /// duplicates of them; the caller keeps ownership of `input` and `output`.
-    public init(history: HistoryStore, completer: Completer? = nil, input: Int32, output: Int32) {
+    public init(history: any LineHistory, completer: Completer? = nil, input: Int32, output: Int32) {
         self.history = history
         self.completer = completer
         self.inputDescriptor = input

@@ -1,5 +1,4 @@
 import Glibc
-import TutorStore
 
 /// What the REPL's `execute` closure tells the driver after a chunk of input.
 public enum ReplStatus: Sendable, Equatable {
@@ -103,12 +102,12 @@ public final class ReplDriver {
     }
 
     /// A driver on standard input in the mode `ReplInputMode.choose` picks: readline
-    /// with the history file `history` (default: `$XDG_DATA_HOME/bptutor/history`)
+    /// with the history `history` (the executable passes the user's file)
     /// and `completer` on a terminal, plain lines otherwise (the history file is not
     /// touched then).
     public static func standard(
         terminal: TerminalInfo = .current(),
-        history: @autoclosure () -> HistoryStore = .standard(),
+        history: @autoclosure () -> any LineHistory,
         completer: LineEditor.Completer? = nil,
         prompts: ReplPrompts = .standard
     ) -> ReplDriver {

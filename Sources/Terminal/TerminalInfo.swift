@@ -1,5 +1,5 @@
+import TermCore
 import Glibc
-import TutorStore
 
 /// What kind of terminal (if any) the process is attached to.
 ///

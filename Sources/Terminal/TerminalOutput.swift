@@ -1,5 +1,5 @@
 import Glibc
-import TutorStore
+import TermCore
 
 /// Raw writes to the terminal's descriptors.
 enum TerminalOutput {
@@ -7,6 +7,6 @@ enum TerminalOutput {
     /// uses), so raw writes never overtake earlier printed output.
     static func write(_ text: String, to fd: Int32) {
         fflush(nil)
-        FileSystem.writeAll(Array(text.utf8), to: fd)
+        Descriptor.writeAll(Array(text.utf8), to: fd)
     }
 }

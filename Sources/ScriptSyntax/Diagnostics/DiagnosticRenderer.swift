@@ -1,3 +1,4 @@
+import TermCore
 /// Renders a diagnostic the way compilers do:
 ///
 ///     lesson.lesson:3:9: error: expected an expression after '*'

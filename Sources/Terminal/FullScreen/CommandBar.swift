@@ -1,6 +1,5 @@
 import CReadline
 import Glibc
-import TutorStore
 
 /// The full screen's command line: GNU readline through its callback interface,
 /// drawing nothing itself. Keys read by ncurses are re-encoded as the bytes
@@ -14,7 +13,7 @@ import TutorStore
 /// installed; `close()` puts every setting back, so a `LineEditor` (the REPL)
 /// works as before. Never read with a `LineEditor` while a bar is open.
 final class CommandBar {
-    let history: HistoryStore?
+    let history: (any LineHistory)?
     var completer: LineEditor.Completer?
     private(set) var isOpen = false
     private var prompt = ""
@@ -22,7 +21,7 @@ final class CommandBar {
     private var savedBellStyle: String?
     private var session: ReadlineSession?
 
-    init(history: HistoryStore?, completer: LineEditor.Completer?) {
+    init(history: (any LineHistory)?, completer: LineEditor.Completer?) {
         self.history = history
         self.completer = completer
     }

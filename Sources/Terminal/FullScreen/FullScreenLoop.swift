@@ -1,6 +1,5 @@
 import Glibc
 import TermCore
-import TutorStore
 
 /// What the full-screen loop needs from an app: Elm-style update and view.
 /// Terminal knows nothing else about the app: it reports `TerminalEvent`s and
@@ -38,11 +37,11 @@ public enum FullScreenExit: Sendable, Equatable {
 public struct FullScreenOptions {
     /// Milliseconds between `.tick` messages while ticks are on.
     public var tickInterval: Int
-    /// The command bar's history (the REPL's file: `HistoryStore.standard()`); nil:
+    /// The command bar's history (the REPL's file, which the executable passes); nil:
     /// entered commands are not remembered.
-    public var history: HistoryStore?
+    public var history: (any LineHistory)?
 
-    public init(tickInterval: Int = 50, history: HistoryStore? = nil) {
+    public init(tickInterval: Int = 50, history: (any LineHistory)? = nil) {
         self.tickInterval = max(10, tickInterval)
         self.history = history
     }

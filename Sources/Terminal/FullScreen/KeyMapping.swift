@@ -1,5 +1,4 @@
 import CNcurses
-import ScriptSyntax
 import TermCore
 
 /// What one read from the keyboard means. Pure, so it is tested without a terminal.

@@ -1,6 +1,6 @@
+import TermCore
 import Glibc
 import Synchronization
-import TutorStore
 
 /// Guaranteed restore of the terminal around a full-screen session.
 ///
@@ -216,19 +216,9 @@ extension TerminalGuard {
         while true {
             let count = read(capture, buffer, 4096)
             if count <= 0 { break }
-            writeAll(STDERR_FILENO, buffer, count)
+            Descriptor.writeAll(STDERR_FILENO, buffer, count)
         }
         close(capture)
-    }
-
-    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) {
-        var offset = 0
-        while offset < count {
-            let written = write(descriptor, bytes + offset, count - offset)
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            offset += written
-        }
     }
 
     /// Leaves full-screen mode without ncurses: only for a crash.
@@ -238,7 +228,7 @@ extension TerminalGuard {
         let count = s.pointee.restoreCount
         if count > 0 {
             withUnsafeBytes(of: &s.pointee.restoreBytes) { buffer in
-                writeAll(s.pointee.terminal, buffer.baseAddress!, count)
+                _ = Descriptor.writeAll(s.pointee.terminal, buffer.baseAddress!, count)
             }
         }
         restoreModes()

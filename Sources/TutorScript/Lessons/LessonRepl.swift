@@ -1,3 +1,4 @@
+import TermCore
 import BackpropCore
 import ScriptSyntax
 

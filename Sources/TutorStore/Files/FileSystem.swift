@@ -1,3 +1,4 @@
+import TermCore
 import Glibc
 
 /// The few file operations bptutor needs, on Glibc (no Foundation).
@@ -84,7 +85,7 @@ public enum FileSystem {
                 bytes.insert(UInt8(ascii: "\n"), at: 0)
             }
         }
-        let written = writeAll(bytes, to: fd)
+        let written = Descriptor.writeAll(bytes, to: fd)
         return close(fd) == 0 && written
     }
 
@@ -95,30 +96,11 @@ public enum FileSystem {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { return false }
-        let written = writeAll(bytes, to: fd)
+        let written = Descriptor.writeAll(bytes, to: fd)
         guard close(fd) == 0, written, rename(temporary, path) == 0 else {
             unlink(temporary)
             return false
         }
         return true
-    }
-
-    /// Writes every byte, retrying short writes and EINTR.
-    @discardableResult
-    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if count > 0 {
-                    offset += count
-                } else if count < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return false
-                }
-            }
-            return true
-        }
     }
 }

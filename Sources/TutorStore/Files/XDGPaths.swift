@@ -1,3 +1,4 @@
+import TermCore
 import Glibc
 
 /// XDG Base Directory locations (https://specifications.freedesktop.org/basedir-spec/).

@@ -1,3 +1,4 @@
+import TermCore
 import Glibc
 
 /// Each student's saved progress per lesson: one file per (lesson, variant) in a
@@ -136,7 +137,7 @@ public final class ProgressStore {
         }
         let bytes = Array(ProgressFormat.encode(p).utf8)
         var problem: String?
-        if !FileSystem.writeAll(bytes, to: fd) {
+        if !Descriptor.writeAll(bytes, to: fd) {
             problem = "cannot write \(temporary): \(Self.errnoMessage())"
         } else if fsync(fd) != 0 {
             problem = "cannot flush \(temporary): \(Self.errnoMessage())"

@@ -1,3 +1,4 @@
+import TermCore
 import ScriptSyntax
 
 /// Measuring, clipping and wrapping text by display width.

@@ -22,7 +22,7 @@ enum LessonReplCommand {
         let repl = LessonRepl(session: session, output: LessonReplConsole(console: console, printer: printer)) { session in
             _ = store.save(ProgressRecording.record(session, variant: seed))
         }
-        let driver = ReplDriver.standard(terminal: terminal, completer: { word, before in
+        let driver = ReplDriver.standard(terminal: terminal, history: HistoryStore.standard(), completer: { word, before in
             repl.session.interpreter.completions(for: word, lineBefore: before, extra: LessonRepl.words)
         })
         driver.skipsBlankLines = false

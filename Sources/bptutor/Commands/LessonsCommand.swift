@@ -1,3 +1,4 @@
+import TermCore
 import ArgumentParser
 import ScriptSyntax
 import TutorScript

@@ -1,3 +1,4 @@
+import TermCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -5,6 +5,7 @@ import ArgumentParser
 import ScriptSyntax
 import Terminal
 import TutorScript
+import TutorStore
 
 struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +41,7 @@ struct ReplCommand: ParsableCommand {
         }
         let interactive = terminal.stdinIsTerminal
         let printer = ResultPrinter(console: console, json: false, interactive: interactive)
-        let driver = ReplDriver.standard(terminal: terminal, completer: { word, before in
+        let driver = ReplDriver.standard(terminal: terminal, history: HistoryStore.standard(), completer: { word, before in
             session.completions(for: word, lineBefore: before)
         })
         if terminal.isInteractive {

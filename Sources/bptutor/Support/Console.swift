@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TermCore
 
 /// Buffered standard output and unbuffered standard error, written with
 /// write(2) so the two interleave in order (stdout is flushed before stderr).
@@ -13,8 +14,8 @@ final class Console {
 
     /// Whether diagnostics on stderr may use colour (a terminal, and NO_COLOR unset).
     var colorDiagnostics: Bool {
-        let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        return stderrIsTerminal && getenv("NO_COLOR") == nil && term != "dumb"
+        let term = Environment.value("TERM") ?? ""
+        return stderrIsTerminal && Environment.value("NO_COLOR") == nil && term != "dumb"
     }
 
     func out(_ text: String) {
@@ -29,24 +30,14 @@ final class Console {
 
     func error(_ text: String) {
         flush()
-        Self.writeAll(STDERR_FILENO, Array(text.utf8))
+        Descriptor.writeAll(Array(text.utf8), to: STDERR_FILENO)
     }
 
     func flush() {
         guard !pending.isEmpty else { return }
-        Self.writeAll(STDOUT_FILENO, pending)
+        Descriptor.writeAll(pending, to: STDOUT_FILENO)
         pending.removeAll(keepingCapacity: true)
     }
 
     deinit { flush() }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return }
-            }
-        }
-    }
 }

@@ -2,7 +2,7 @@
 /// for aligning the tutor's output (z̄'s bar takes no column, 世 takes two).
 /// Tabs are expanded to the next multiple of `tabWidth` columns.
 public enum DisplayWidth {
-    static let tabWidth = 4
+    public static let tabWidth = 4
 
     /// The columns one Character takes (not a tab): 2 for East Asian wide and fullwidth
     /// characters and emoji, 0 for invisible format characters, else 1.
@@ -44,7 +44,7 @@ public enum DisplayWidth {
     /// A line laid out for display: the text with tabs expanded and control characters
     /// replaced, and the display column (0-based) where each Character starts, plus one
     /// entry for the position just after the line.
-    static func layout(_ line: String) -> (text: String, starts: [Int]) {
+    public static func layout(_ line: String) -> (text: String, starts: [Int]) {
         var text = ""
         var starts: [Int] = []
         var column = 0
