@@ -70,24 +70,30 @@ import ScriptSyntax
         #expect(s.interpreter.completions(for: "", lineBefore: "grid ") == ["size="])
     }
 
-    @Test("data ⇥ offers the built-in sets and load; a built-in set then takes features=")
-    func dataSets() {
+    @Test("data ⇥ offers the built-in sets, load, and the CSV files; a built-in set then takes features=")
+    func dataSets() throws {
         let s = session()
-        #expect(s.interpreter.completions(for: "", lineBefore: "data ") == ["and", "load", "nand", "nor", "or", "xor"])
         #expect(s.interpreter.completions(for: "n", lineBefore: "data ") == ["nand", "nor"])
+        let dir = try Self.folderWithData()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var hooks = InterpreterHooks()
+        hooks.baseDirectory = dir.path
+        let interpreter = Interpreter(hooks: hooks)
+        #expect(interpreter.completions(for: "", lineBefore: "data ")
+                == ["and", "data/", "load", "nand", "nor", "or", "ring.csv", "xor"])
+        #expect(interpreter.completions(for: "r", lineBefore: "data ") == ["ring.csv"])
+        #expect(interpreter.completions(for: "data/", lineBefore: "data ") == ["data/xor.csv"])
+        // A file named without `load` takes the file options, as after `data load`.
+        #expect(interpreter.completions(for: "", lineBefore: "data ring.csv ")
+                == ["classes=", "features=", "targets="])
         #expect(s.interpreter.completions(for: "", lineBefore: "data xor ") == ["features="])
         #expect(s.interpreter.completions(for: "", lineBefore: "data xor features=") == ["product"])
     }
 
     @Test("data load ⇥ offers the CSV files and folders beside the script")
     func dataFiles() throws {
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bptutor-completion-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let dir = try Self.folderWithData()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for file in ["ring.csv", "notes.txt", ".hidden.csv", "data/xor.csv"] {
-            try "1,0\n".write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
-        }
         var hooks = InterpreterHooks()
         hooks.baseDirectory = dir.path
         let interpreter = Interpreter(hooks: hooks)
@@ -96,6 +102,17 @@ import ScriptSyntax
         #expect(interpreter.completions(for: "data/", lineBefore: "data load ") == ["data/xor.csv"])
         #expect(interpreter.completions(for: "", lineBefore: "data load ring.csv ")
                 == ["classes=", "features=", "targets="])
+    }
+
+    /// A temporary folder with ring.csv, notes.txt, .hidden.csv and data/xor.csv.
+    static func folderWithData() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bptutor-completion-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        for file in ["ring.csv", "notes.txt", ".hidden.csv", "data/xor.csv"] {
+            try "1,0\n".write(to: dir.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        return dir
     }
 
     @Test("notation ⇥ and set notation ⇥ offer the notations; help ⇥ the topics; set ⇥ the settings")

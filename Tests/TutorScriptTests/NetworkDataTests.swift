@@ -110,6 +110,26 @@ import ScriptSyntax
         #expect(none.message.contains("no input columns"))
     }
 
+    @Test("data FILE.csv is data load FILE.csv; a bare word stays a built-in set")
+    func fileWithoutLoad() throws {
+        let dir = try DataDirectory()
+        defer { dir.remove() }
+        try dir.write("k.csv", "1,2,3,4\n5,6,7,8\n")
+        try FileManager.default.createDirectory(atPath: dir.path + "/sets", withIntermediateDirectories: true)
+        try dir.write("sets/and.csv", "0,0,0\n1,1,1\n")
+        var s = Session()
+        s.interpreter.hooks.baseDirectory = dir.path
+        let d = try Self.summary(&s, "data k.csv targets=2")
+        #expect(d.name == "k.csv" && d.count == 2 && d.inputWidth == 2 && d.targetWidth == 2)
+        let quoted = try Self.summary(&s, "data \"k.csv\"")
+        #expect(quoted.inputWidth == 3 && quoted.targetWidth == 1)
+        let nested = try Self.summary(&s, "data sets/and.csv")
+        #expect(nested.count == 2 && nested.preview.map(\.target) == [[0], [1]])
+        #expect(try Self.summary(&s, "data xor").name == "xor")
+        let unknown = try s.failure("data digits")
+        #expect(unknown.message.contains("unknown data set"))
+    }
+
     @Test("data load classes=C: the last column is a label, the target its one-hot vector")
     func loadClasses() throws {
         let dir = try DataDirectory()

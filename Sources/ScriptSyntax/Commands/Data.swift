@@ -1,5 +1,7 @@
 /// `data` (describe the current set), `data xor [features=product]` (a built-in set),
-/// `data load FILE.csv [targets=K | classes=C] [features=product]`.
+/// `data load FILE.csv [targets=K | classes=C] [features=product]`, and the same without
+/// `load` when the word is a file's name (`data digits.csv`, `data sets/and.csv`): one
+/// that ends in `.csv` or holds a `/`, or a quoted text.
 public enum DataSyntax {
     public static let targets = OptionSpec(
         "targets", "K", .wholeNumber(.from(1, to: 10_000)), default: "1",
@@ -23,20 +25,37 @@ public enum DataSyntax {
 
     static func parse(_ p: inout ParserState, _ schema: CommandSchema) throws(Diagnostic) -> Command {
         if p.isAtStatementEnd { return .data(nil, options: []) }
+        if let path = fileName(&p) {
+            let options = try p.parseOptions(schema)
+            return .data(.file(path: path.text, span: path.span), options: options)
+        }
         let word = try p.expectIdentifier(schema.usage, code: .commandUsage)
         if word.name == load {
-            let path: (String, SourceSpan)
-            if case .string(let text) = p.current.kind {
-                path = (text, p.advance().span)
-            } else if let raw = p.readRawWord() {
-                path = raw
-            } else {
+            guard let path = fileName(&p, quotedOrRaw: true) else {
                 throw p.error("data load takes a file name, as in 'data load digits.csv'", code: .commandUsage)
             }
             let options = try p.parseOptions(schema)
-            return .data(.file(path: path.0, span: path.1), options: options)
+            return .data(.file(path: path.text, span: path.span), options: options)
         }
         let options = try p.parseOptions(schema, allowed: [features])
         return .data(.builtin(word), options: options)
+    }
+
+    /// A file name at this point: a quoted text, or a word up to the next space. Without
+    /// `quotedOrRaw` (no `load` before it) a bare word counts only when it looks like a
+    /// path, so `data xor` stays the built-in set; nothing is consumed when it does not.
+    private static func fileName(_ p: inout ParserState, quotedOrRaw: Bool = false)
+        -> (text: String, span: SourceSpan)? {
+        if case .string(let text) = p.current.kind { return (text, p.advance().span) }
+        var probe = p
+        guard let raw = probe.readRawWord() else { return nil }
+        guard quotedOrRaw || isPathLike(raw.text) else { return nil }
+        p = probe
+        return raw
+    }
+
+    /// Whether a bare word after `data` names a file rather than a built-in set.
+    public static func isPathLike(_ word: String) -> Bool {
+        word.contains("/") || word.lowercased().hasSuffix(".csv")
     }
 }

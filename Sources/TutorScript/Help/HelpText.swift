@@ -77,6 +77,7 @@ public enum HelpText {
               data xor features=product  maps (x1, x2) to (x1, x2, x1·x2), lecture 002's feature map
               data load FILE.csv       a numeric CSV (an optional header line); the last column is the target,
                  targets=K             or the last K columns; classes=C: the last column is a class 0…C−1, one-hot
+              data digits.csv          the same as data load: a word ending in .csv or holding a '/' is a file
               data                     describes the current set
               A relative path is read from the lesson's (or script's) folder, or the current directory.
               """),

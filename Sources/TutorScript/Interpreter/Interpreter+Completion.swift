@@ -8,7 +8,7 @@ import ScriptSyntax
 
 /// Tab completion for the REPL, the lesson mode and the screen's command bar, read from the
 /// commands' schemas: after a command word, what that command takes there (names after
-/// `show`, data sets after `data`, file names after `data load`, topics after `help`, the
+/// `show`, data sets and CSV files after `data`, file names after `data load`, topics after `help`, the
 /// notations after `notation`) and `key=` for each option not yet given; after `key=`, the
 /// option's values when it has a fixed set. A line that is not a command completes
 /// commands, bound names and functions (as `sigmoid(`).
@@ -74,8 +74,11 @@ extension Interpreter {
         case .notations:
             return positional.isEmpty ? Notation.allCases.map(\.rawValue) : []
         case .dataSources:
-            if positional.isEmpty { return BuiltinDataset.allCases.map(\.rawValue) + [DataSyntax.load] }
-            return positional.first == DataSyntax.load ? options : [DataSyntax.features.name + "="]
+            if positional.isEmpty {
+                return BuiltinDataset.allCases.map(\.rawValue) + [DataSyntax.load] + dataFiles(matching: word)
+            }
+            let isFile = positional.first == DataSyntax.load || DataSyntax.isPathLike(positional[0])
+            return isFile ? options : [DataSyntax.features.name + "="]
         case .layerSizes:
             return positional.isEmpty ? [] : options
         case .words(let actions):
@@ -102,7 +105,7 @@ extension Interpreter {
         }
     }
 
-    /// After `data load`: the CSV files and folders under the word's folder (relative to the
+    /// After `data` or `data load`: the CSV files and folders under the word's folder (relative to the
     /// lesson's or script's folder, else the current directory), folders with a `/`.
     func dataFiles(matching word: String) -> [String] {
         let slash = word.lastIndex(of: "/")
