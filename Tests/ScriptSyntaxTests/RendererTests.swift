@@ -72,7 +72,7 @@ import Testing
 
     @Test func wideCharactersInsideTheSpan() throws {
         let file = source("x = \u{65E5}\u{672C} + 1")
-        let d = Diagnostic("example", at: SourceSpan(line: 1, column: 5, length: 2))
+        let d = Diagnostic(RendererMessage("example"), at: SourceSpan(line: 1, column: 5, length: 2))
         #expect(DiagnosticRenderer.render(d, in: file) == """
             test.bp:1:5: error: example
               1 | x = \u{65E5}\u{672C} + 1
@@ -103,17 +103,17 @@ import Testing
 
     @Test func emptySourceLine() {
         let file = source("a\n\nb")
-        let d = Diagnostic("empty", at: SourceSpan(line: 2, column: 1))
+        let d = Diagnostic(RendererMessage("empty"), at: SourceSpan(line: 2, column: 1))
         #expect(DiagnosticRenderer.render(d, in: file) == "test.bp:2:1: error: empty\n  2 |\n    | ^\n")
     }
 
     @Test func lineOutOfRangeShowsOnlyTheHeader() {
-        let d = Diagnostic("somewhere else", at: SourceSpan(line: 5, column: 2), notes: ["a note"])
+        let d = Diagnostic(RendererMessage("somewhere else"), at: SourceSpan(line: 5, column: 2), notes: ["a note"])
         #expect(DiagnosticRenderer.render(d, in: source("x")) == "test.bp:5:2: error: somewhere else\n  = note: a note\n")
     }
 
     @Test func otherSeverities() {
-        let d = Diagnostic("unused", at: SourceSpan(line: 1, column: 1, length: 1), severity: .warning)
+        let d = Diagnostic(RendererMessage("unused"), at: SourceSpan(line: 1, column: 1, length: 1), severity: .warning)
         #expect(DiagnosticRenderer.render(d, in: source("x")) == "test.bp:1:1: warning: unused\n  1 | x\n    | ^\n")
     }
 
@@ -139,4 +139,11 @@ import Testing
 
             """)
     }
+}
+
+/// A fixed wording, to render a diagnostic whose text the test chooses.
+private struct RendererMessage: DiagnosticMessage {
+    var message: String
+    var code: DiagnosticCode { .syntax }
+    init(_ message: String) { self.message = message }
 }

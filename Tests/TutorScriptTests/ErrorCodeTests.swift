@@ -74,4 +74,30 @@ import ScriptSyntax
         #expect(up.code == .pathNotAllowed)
         #expect(up.message == "a lesson reads data files from its own folder: give a relative path without '..'")
     }
+
+    @Test("a lesson file's and an answers file's own problems carry their kind")
+    func lessonAndAnswerCodes() throws {
+        let lessonText = """
+            title "A"
+            title "B"
+            step " "
+            w = 2
+            ask q1 w "w?" tol=3
+            ask q2 w "w again?" hint=w
+            ask q1 w "once more?"
+            """
+        guard case .failure(let broken) = Lesson.parse(SourceFile(name: "t.lesson", text: lessonText), path: "t.lesson")
+        else { Issue.record("the lesson should not parse"); return }
+        #expect(broken.diagnostics.map(\.code) == [.lessonFormat, .lessonFormat, .invalidOption, .invalidOption,
+                                                   .lessonFormat])
+        #expect(broken.diagnostics.last?.message == "the exercise id 'q1' is already used on line 5")
+
+        let answers = "q1 = 1\nq3 = 2\nq1 = 2\nq2 = w\nshow w\n"
+        guard case .failure(let bad) = AnswerSheet.parse(SourceFile(name: "a.txt", text: answers),
+                                                         exerciseIDs: ["q1", "q2"])
+        else { Issue.record("the answers should not parse"); return }
+        #expect(bad.diagnostics.map(\.code) == [.unknownExercise, .answersFormat, .answersFormat, .answersFormat])
+        #expect(bad.diagnostics[0].message == "no exercise 'q3' in this lesson")
+        #expect(bad.diagnostics[0].notes == ["did you mean 'q1'?", "the exercises are: q1, q2"])
+    }
 }

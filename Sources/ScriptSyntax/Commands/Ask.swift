@@ -11,10 +11,10 @@ public enum AskSyntax {
         "ask", usage: "ask takes an id, an expression and a question, as in 'ask q1 z.grad \"What is z̄?\" tol=0.01'",
         summary: "an exercise (in a lesson)", arguments: .text, options: [tol, hint],
         parse: { p, schema throws(Diagnostic) in
-            let id = try p.expectIdentifier(schema.usage, code: .commandUsage)
+            let id = try p.expectIdentifier(.usage(schema.usage))
             if case .string = p.current.kind { throw p.usageError(schema) }
             let expression = try p.parseExpression()
-            let question = try p.expectString(schema.usage, code: .commandUsage)
+            let question = try p.expectString(.usage(schema.usage))
             let options = try p.parseOptions(schema)
             return .ask(id: id, expression: expression, question: question, options: options)
         })

@@ -86,7 +86,7 @@ public struct CommandSchema: Sendable {
     public func validate(_ written: [CommandOption]) throws(Diagnostic) {
         for option in written {
             guard let spec = self.option(named: option.key.name) else {
-                throw Diagnostic(unknownOptionMessage ?? "unknown option '\(option.key.name)'", code: .unknownOption,
+                throw Diagnostic(SyntaxMessage.unknownOption(option.key.name, declared: unknownOptionMessage),
                                  at: option.key.span)
             }
             switch spec.value {

@@ -29,10 +29,10 @@ public enum DataSyntax {
             let options = try p.parseOptions(schema)
             return .data(.file(path: path.text, span: path.span), options: options)
         }
-        let word = try p.expectIdentifier(schema.usage, code: .commandUsage)
+        let word = try p.expectIdentifier(.usage(schema.usage))
         if word.name == load {
             guard let path = fileName(&p, quotedOrRaw: true) else {
-                throw p.error("data load takes a file name, as in 'data load digits.csv'", code: .commandUsage)
+                throw p.error(.dataLoadNeedsFile)
             }
             let options = try p.parseOptions(schema)
             return .data(.file(path: path.text, span: path.span), options: options)

@@ -12,7 +12,7 @@ public enum GradCheckSyntax {
         summary: "backprop against finite differences", arguments: .name, options: [eps],
         unknownOptionMessage: optionMessage,
         parse: { p, schema throws(Diagnostic) in
-            let name = try p.expectIdentifier(schema.usage, code: .commandUsage)
+            let name = try p.expectIdentifier(.usage(schema.usage))
             return .gradcheck(name, options: try p.parseOptions(schema))
         })
 }

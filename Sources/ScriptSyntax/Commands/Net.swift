@@ -29,14 +29,12 @@ public enum NetSyntax {
         var layers: [Int] = []
         for part in word.split(separator: "-", omittingEmptySubsequences: false) {
             guard let n = Int(part), n >= 1, n <= 100_000 else {
-                throw Diagnostic("layer sizes are whole numbers joined by '-', as in 2-3-1; '\(word)' is not",
-                                 code: .commandUsage, at: span)
+                throw Diagnostic(SyntaxMessage.badLayerSize(word), at: span)
             }
             layers.append(n)
         }
         guard layers.count >= 2 else {
-            throw Diagnostic("a network needs at least an input and an output layer, as in 2-1", code: .commandUsage,
-                             at: span)
+            throw Diagnostic(SyntaxMessage.tooFewLayers, at: span)
         }
         return .net(layers: layers, layersSpan: span, options: try p.parseOptions(schema))
     }

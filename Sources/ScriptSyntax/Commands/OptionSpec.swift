@@ -163,7 +163,7 @@ extension Array where Element == CommandOption {
     public func required<T>(_ spec: OptionSpec, at keyword: Identifier,
                             _ read: (Self) throws(Diagnostic) -> T?) throws(Diagnostic) -> T {
         guard let value = try read(self) else {
-            throw Diagnostic(spec.missing ?? "\(keyword.name) needs \(spec.name)=…", code: .missingOption,
+            throw Diagnostic(SyntaxMessage.missingOption(command: keyword.name, option: spec.name, declared: spec.missing),
                              at: keyword.span)
         }
         return value
@@ -172,11 +172,11 @@ extension Array where Element == CommandOption {
 
 extension OptionSpec {
     func wrongKindError(_ option: CommandOption) -> Diagnostic {
-        Diagnostic(wrongKind, code: .invalidOption, at: wrongKindAtKey ? option.key.span : option.valueSpan)
+        Diagnostic(SyntaxMessage.invalidOption(wrongKind), at: wrongKindAtKey ? option.key.span : option.valueSpan)
     }
 
     func invalidError(_ option: CommandOption) -> Diagnostic {
-        Diagnostic(invalid(option.value), code: .invalidOption, at: option.valueSpan)
+        Diagnostic(SyntaxMessage.invalidOption(invalid(option.value)), at: option.valueSpan)
     }
 }
 

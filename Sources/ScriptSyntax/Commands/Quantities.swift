@@ -3,7 +3,7 @@ public enum QuantitySyntax {
     public static let backward = CommandSchema(
         "backward", usage: "backward takes one name, as in 'backward L'",
         summary: "error signals ∂NAME/∂v for every v", arguments: .name,
-        parse: { p, schema throws(Diagnostic) in .backward(try p.expectIdentifier(schema.usage, code: .commandUsage)) })
+        parse: { p, schema throws(Diagnostic) in .backward(try p.expectIdentifier(.usage(schema.usage))) })
 
     public static let show = CommandSchema(
         "show", usage: "show takes names, as in 'show W1 b1' or 'show W1.grad'",
@@ -38,7 +38,7 @@ public enum SessionSyntax {
         summary: "settings (set digits 10)", arguments: .settings,
         parse: { p, schema throws(Diagnostic) in
             if p.isAtStatementEnd { return .set(key: nil, value: nil, valueSpan: nil) }
-            let key = try p.expectIdentifier(schema.usage, code: .commandUsage)
+            let key = try p.expectIdentifier(.usage(schema.usage))
             _ = p.accept(.assign)
             guard let (value, span) = p.parseOptionValue() else { throw p.usageError(schema) }
             return .set(key: key, value: value, valueSpan: span)
@@ -49,14 +49,14 @@ public enum SessionSyntax {
         summary: "this help; help functions, help syntax", arguments: .helpTopics,
         parse: { p, schema throws(Diagnostic) in
             if p.isAtStatementEnd { return .help(nil) }
-            return .help(try p.expectIdentifier(schema.usage, code: .commandUsage))
+            return .help(try p.expectIdentifier(.usage(schema.usage)))
         })
 
     public static let notation = CommandSchema(
         "notation", usage: "notation takes a name, as in 'notation grosse'",
         summary: "the lectures' names for a network's quantities", arguments: .notations,
         parse: { p, schema throws(Diagnostic) in
-            .notation(p.isAtStatementEnd ? nil : try p.expectIdentifier(schema.usage, code: .commandUsage))
+            .notation(p.isAtStatementEnd ? nil : try p.expectIdentifier(.usage(schema.usage)))
         })
 }
 
@@ -90,10 +90,10 @@ public enum LessonSyntax {
     public static let title = CommandSchema(
         "title", usage: "title takes a quoted text, as in 'title \"XOR\"'", summary: "a lesson's title",
         arguments: .text,
-        parse: { p, schema throws(Diagnostic) in .title(try p.expectString(schema.usage, code: .commandUsage)) })
+        parse: { p, schema throws(Diagnostic) in .title(try p.expectString(.usage(schema.usage))) })
 
     public static let say = CommandSchema(
         "say", usage: "say takes a quoted text, as in 'say \"Now the backward pass.\"' or a \"\"\" block",
         summary: "narration (in a lesson)", arguments: .text,
-        parse: { p, schema throws(Diagnostic) in .say(try p.expectString(schema.usage, code: .commandUsage)) })
+        parse: { p, schema throws(Diagnostic) in .say(try p.expectString(.usage(schema.usage))) })
 }

@@ -1,6 +1,6 @@
 /// A located problem in a source: what went wrong, where, and what might help.
 /// Errors are data: `code` says which kind of problem it is (stable, for JSON and tests),
-/// `DiagnosticRenderer` owns the layout on screen.
+/// a `DiagnosticMessage` enum words it, `DiagnosticRenderer` owns the layout on screen.
 public struct Diagnostic: Error, Sendable, Equatable {
     public enum Severity: String, Sendable {
         case error
@@ -16,12 +16,13 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// Further lines shown under the caret, e.g. "did you mean 'show'?".
     public var notes: [String]
 
-    public init(_ message: String, code: DiagnosticCode = .general, at span: SourceSpan,
-                severity: Severity = .error, notes: [String] = []) {
+    /// A diagnostic worded by `message`; `notes` are added under its own notes.
+    public init(_ message: some DiagnosticMessage, at span: SourceSpan, severity: Severity = .error,
+                notes: [String] = []) {
         self.severity = severity
-        self.code = code
-        self.message = message
+        self.code = message.code
+        self.message = message.message
         self.span = span
-        self.notes = notes
+        self.notes = message.notes + notes
     }
 }

@@ -90,9 +90,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Lessons and answers files.
     /// A lesson file's own rules (one title, step labels, exercise ids, tolerances).
     case lessonFormat = "lesson-format"
-    /// An answers file's own rules (`ID = VALUE` per line, known ids, once each).
+    /// An answers file's own rules (`ID = VALUE` per line, each id once).
     case answersFormat = "answers-format"
-
-    /// Not classified yet.
-    case general = "general"
+    /// An answers file names an exercise the lesson does not have.
+    case unknownExercise = "unknown-exercise"
 }

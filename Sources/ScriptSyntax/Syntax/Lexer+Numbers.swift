@@ -30,24 +30,23 @@ extension LexerState {
             let rest = scanner.text(from: validEnd)
             let prefix = scanner.text(from: startIndex, to: validEnd)
             if exponentLacksDigits && (rest == "e" || rest == "E") {
-                addInvalid("malformed number '\(text)': the exponent needs digits, as in 1e-3", code: .malformedNumber,
-                           from: start, startIndex)
+                addInvalid(.exponentLacksDigits(number: text), from: start, startIndex)
             } else if !exponentLacksDigits, rest.first?.isIdentifierStart == true, !rest.contains(".") {
-                addInvalid("malformed number '\(text)'", code: .malformedNumber, from: start, startIndex,
+                addInvalid(.malformedNumber(text), from: start, startIndex,
                            notes: ["to multiply, write '\(prefix)*\(rest)'"])
             } else {
-                addInvalid("malformed number '\(text)'", code: .malformedNumber, from: start, startIndex)
+                addInvalid(.malformedNumber(text), from: start, startIndex)
             }
             return
         }
         // Double's parser wants an ASCII minus in the exponent.
         let ascii = String(text.map { $0.isMinus ? "-" : $0 })
         guard let value = Double(ascii) else {
-            addInvalid("malformed number '\(text)'", code: .malformedNumber, from: start, startIndex)
+            addInvalid(.malformedNumber(text), from: start, startIndex)
             return
         }
         guard value.isFinite else {
-            addInvalid("the number '\(text)' is too large", code: .malformedNumber, from: start, startIndex)
+            addInvalid(.numberTooLarge(text), from: start, startIndex)
             return
         }
         add(.number(value), from: start, startIndex)

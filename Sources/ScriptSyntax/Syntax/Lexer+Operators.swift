@@ -12,8 +12,7 @@ extension LexerState {
         case _ where c.isTimes:
             if let next = scanner.peek(), next.isTimes {
                 scanner.advance()
-                addInvalid("'\(scanner.text(from: startIndex))' is not an operator; write '^' for a power, as in x^2",
-                           from: start, startIndex)
+                addInvalid(.notAnOperator(scanner.text(from: startIndex)), from: start, startIndex)
                 return
             }
             symbol = compound(.star, .starAssign)
@@ -28,7 +27,7 @@ extension LexerState {
         case ",": symbol = .comma
         case ".": symbol = .dot
         default:
-            addInvalid("unexpected character \(Self.describe(c))", from: start, startIndex,
+            addInvalid(.unexpectedCharacter(described: Self.describe(c)), from: start, startIndex,
                        notes: Self.hint(forStray: c))
             return
         }

@@ -10,8 +10,7 @@ extension LexerState {
             if c == "\"" {
                 scanner.advance()
                 if let badEscape {
-                    addInvalid(badEscape.message, code: .badString, from: start, startIndex, diagnosticSpan: badEscape.span,
-                               notes: badEscape.notes)
+                    addInvalid(badEscape, from: start, startIndex)
                 } else {
                     add(.string(value), from: start, startIndex)
                 }
@@ -25,8 +24,7 @@ extension LexerState {
                 value.append(scanner.advance())
             }
         }
-        addInvalid("unterminated string: the closing '\"' is missing", code: .badString, from: start, startIndex,
-                   notes: ["a string that spans several lines is written between \"\"\" and \"\"\""])
+        addInvalid(.unterminatedString, from: start, startIndex)
     }
 
     /// Reads a backslash escape at the cursor.
@@ -34,7 +32,7 @@ extension LexerState {
         let start = scanner.position
         scanner.advance()  // the backslash
         guard let c = scanner.peek(), !c.isLineBreak else {
-            return .failure(Diagnostic("a '\\' at the end of a line does not escape anything", code: .badString,
+            return .failure(Diagnostic(SyntaxMessage.backslashAtEndOfLine,
                                        at: SourceSpan(start: start, end: scanner.position)))
         }
         scanner.advance()
@@ -44,9 +42,7 @@ extension LexerState {
         case "n": return .success("\n")
         case "t": return .success("\t")
         default:
-            return .failure(Diagnostic("unknown escape '\\\(c)' in a string", code: .badString,
-                                       at: SourceSpan(start: start, end: scanner.position),
-                                       notes: ["the escapes are \\\" \\\\ \\n \\t"]))
+            return .failure(Diagnostic(SyntaxMessage.unknownEscape(c), at: SourceSpan(start: start, end: scanner.position)))
         }
     }
 
@@ -69,8 +65,7 @@ extension LexerState {
                 scanner.advance()
                 scanner.advance()
                 if let badEscape {
-                    addInvalid(badEscape.message, code: .badString, from: start, startIndex, diagnosticSpan: badEscape.span,
-                               notes: badEscape.notes)
+                    addInvalid(badEscape, from: start, startIndex)
                 } else {
                     add(.string(Self.tripleQuotedValue(lines)), from: start, startIndex)
                 }
@@ -91,8 +86,7 @@ extension LexerState {
         }
         openTripleQuote = true
         let quotes = SourceSpan(start: start, end: SourcePosition(line: start.line, column: start.column + 3))
-        addInvalid("unterminated string: no closing \"\"\" before the end of the input", code: .badString,
-                   from: start, startIndex, diagnosticSpan: quotes)
+        addInvalid(.unterminatedTripleQuotedString, from: start, startIndex, diagnosticSpan: quotes)
     }
 
     static func tripleQuotedValue(_ rawLines: [[Character]]) -> String {

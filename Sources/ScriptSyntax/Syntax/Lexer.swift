@@ -64,11 +64,15 @@ struct LexerState {
     }
 
     /// Appends an invalid token covering `start` to the current position.
-    mutating func addInvalid(_ message: String, code: DiagnosticCode = .unexpectedCharacter,
-                             from start: SourcePosition, _ startIndex: Int,
+    mutating func addInvalid(_ message: SyntaxMessage, from start: SourcePosition, _ startIndex: Int,
                              diagnosticSpan: SourceSpan? = nil, notes: [String] = []) {
         let span = SourceSpan(start: start, end: scanner.position)
-        let diagnostic = Diagnostic(message, code: code, at: diagnosticSpan ?? span, notes: notes)
+        addInvalid(Diagnostic(message, at: diagnosticSpan ?? span, notes: notes), from: start, startIndex)
+    }
+
+    /// Appends an invalid token covering `start` to the current position, reported as `diagnostic`.
+    mutating func addInvalid(_ diagnostic: Diagnostic, from start: SourcePosition, _ startIndex: Int) {
+        let span = SourceSpan(start: start, end: scanner.position)
         tokens.append(Token(.invalid(diagnostic), span: span, text: scanner.text(from: startIndex)))
     }
 }

@@ -93,12 +93,11 @@ extension ParserState {
                                         span: expression.span.merged(with: close.span))
             } else if let dot = accept(.dot) {
                 guard current.identifier == "grad" else {
-                    throw error("expected 'grad' after '.', as in W1.grad")
+                    throw error(.expectedGradAfterDot)
                 }
                 let grad = advance()
                 guard case .name(let name) = expression.kind, !isParenthesized(expression) else {
-                    throw Diagnostic("'.grad' follows a name, as in W1.grad", code: .syntax,
-                                     at: dot.span.merged(with: grad.span))
+                    throw Diagnostic(SyntaxMessage.gradFollowsAName, at: dot.span.merged(with: grad.span))
                 }
                 expression = Expression(.grad(Identifier(name, span: expression.span)),
                                         span: expression.span.merged(with: grad.span))
@@ -116,11 +115,10 @@ extension ParserState {
 
     private func checkIndexCount(_ indices: [Expression], open: Token, close: Token) throws(Diagnostic) {
         if indices.isEmpty {
-            throw Diagnostic("expected an index inside '[]', as in v[2] or W[1, 2]", code: .badIndex,
-                             at: open.span.merged(with: close.span))
+            throw Diagnostic(SyntaxMessage.emptyIndex, at: open.span.merged(with: close.span))
         }
         if indices.count > 2 {
-            throw Diagnostic("an index has one or two positions, as in v[2] or W[1, 2]", code: .badIndex,
+            throw Diagnostic(SyntaxMessage.tooManyIndices,
                              at: indices[2].span.merged(with: indices[indices.count - 1].span))
         }
     }
@@ -146,8 +144,7 @@ extension ParserState {
                                   span: token.span.merged(with: close.span))
             }
             if Keywords.isCommand(name) {
-                throw Diagnostic("'\(name)' is a command and cannot be used as a name", code: .reservedName,
-                                 at: token.span)
+                throw Diagnostic(SyntaxMessage.commandUsedAsName(name), at: token.span)
             }
             return Expression(.name(name), span: token.span)
         case .symbol(.leftParen):
@@ -161,7 +158,7 @@ extension ParserState {
             let (entries, close) = try parseList(opener: token)
             return try makeLiteral(entries, span: token.span.merged(with: close.span))
         case .string:
-            throw Diagnostic("a string cannot be used in an expression", code: .syntax, at: token.span)
+            throw Diagnostic(SyntaxMessage.stringInExpression, at: token.span)
         default:
             throw missingExpression()
         }
@@ -171,14 +168,14 @@ extension ParserState {
     private func missingExpression() -> Diagnostic {
         if isAtStatementStart {
             if let symbol = current.symbol, [.plus, .star, .slash, .at, .caret].contains(symbol) {
-                return error("expected an expression before \(current.quoted)")
+                return error(.expectedExpressionBefore(token: current.quoted))
             }
-            return error("expected a command or an expression, found \(current.quoted)")
+            return error(.expectedCommandOrExpression(found: current.quoted))
         }
         if let previous = lastConsumed {
-            return error("expected an expression after \(previous.quoted)")
+            return error(.expectedExpressionAfter(token: previous.quoted))
         }
-        return error("expected an expression, found \(current.quoted)")
+        return error(.expectedExpressionFound(token: current.quoted))
     }
 
     /// The error when the closer of `opener` is missing at the current token. When the
@@ -192,16 +189,14 @@ extension ParserState {
             var i = index
             while i > statementStart, tokens[i - 1].kind != .newline { i -= 1 }
             if i > statementStart { recoveryIndex = i }
-            return Diagnostic("unclosed '\(opener.text)': expected '\(closer)' before the end of the line",
-                              code: .unclosedBracket,
-                              at: opener.span)
+            return Diagnostic(SyntaxMessage.unclosed(opener: opener.text, closer: closer), at: opener.span)
         }
         let expected = list ? "',' or '\(closer)'" : "'\(closer)'"
         var notes: [String] = []
         if let s = current.symbol, s.isCloser {
             notes.append("the '\(opener.text)' at \(opener.span.start) is closed by '\(closer)'")
         }
-        return error("expected \(expected), found \(current.quoted)", notes: notes)
+        return error(.expectedCloser(expected, found: current.quoted), notes: notes)
     }
 
     /// Comma-separated expressions up to the closer of `opener` (already consumed with
@@ -233,48 +228,36 @@ extension ParserState {
         let spot = current.span.start.line == end.line && current.span.start.column > end.column
             ? SourceSpan(start: end, end: current.span.start)
             : SourceSpan(line: end.line, column: end.column)
-        return Diagnostic("a ',' is missing between the rows of a matrix", code: .missingComma, at: spot,
-                          notes: ["rows are separated by commas, as in [[1, 2], [3, 4]]"])
+        return Diagnostic(SyntaxMessage.missingCommaBetweenRows, at: spot)
     }
 
     /// `[1, 2]` is a column vector; `[[1, 2], [3, 4]]` a matrix by rows.
     func makeLiteral(_ entries: [Expression], span: SourceSpan) throws(Diagnostic) -> Expression {
         guard let first = entries.first else {
-            throw Diagnostic("'[]' is empty: a vector needs at least one entry, as in [1, 2]", code: .badLiteral,
-                             at: span)
+            throw Diagnostic(SyntaxMessage.emptyVector, at: span)
         }
         for entry in entries {
             if case .matrix = entry.kind {
-                throw Diagnostic("a matrix cannot be an entry of a matrix; a matrix is written as rows, as in [[1, 2], [3, 4]]",
-                                 code: .badLiteral,
-                                 at: entry.span)
+                throw Diagnostic(SyntaxMessage.matrixInMatrix, at: entry.span)
             }
         }
         guard case .vector(let firstRow) = first.kind else {
             if let row = entries.first(where: { if case .vector = $0.kind { true } else { false } }) {
-                throw Diagnostic("cannot mix rows and single entries; a matrix is written as rows, as in [[1, 2], [3, 4]]",
-                                 code: .badLiteral,
-                                 at: row.span)
+                throw Diagnostic(SyntaxMessage.rowsMixedWithEntries, at: row.span)
             }
             return Expression(.vector(entries), span: span)
         }
         var rows: [[Expression]] = []
         for (i, entry) in entries.enumerated() {
             guard case .vector(let row) = entry.kind else {
-                throw Diagnostic("cannot mix rows and single entries; a matrix is written as rows, as in [[1, 2], [3, 4]]",
-                                 code: .badLiteral,
-                                 at: entry.span)
+                throw Diagnostic(SyntaxMessage.rowsMixedWithEntries, at: entry.span)
             }
             if row.count != firstRow.count {
-                throw Diagnostic("the rows of a matrix must have the same length: row 1 has \(Self.entries(firstRow.count)), "
-                                 + "row \(i + 1) has \(row.count)", code: .badLiteral, at: entry.span)
+                throw Diagnostic(SyntaxMessage.raggedRows(firstLength: firstRow.count, row: i + 1, length: row.count),
+                                 at: entry.span)
             }
             rows.append(row)
         }
         return Expression(.matrix(rows), span: span)
-    }
-
-    private static func entries(_ n: Int) -> String {
-        n == 1 ? "1 entry" : "\(n) entries"
     }
 }

@@ -29,14 +29,14 @@ public enum Parser {
         var state = ParserState(tokens: Lexer.tokenize(source))
         state.skipNewlines()
         if state.current.kind == .endOfInput {
-            return .failure(state.error("expected an expression"))
+            return .failure(state.error(.expectedExpression))
         }
         state.beginStatement()
         do throws(Diagnostic) {
             let expression = try state.parseExpression()
             state.skipNewlines()
             guard state.current.kind == .endOfInput else {
-                throw state.error("\(state.current.unexpected) after the end of the expression")
+                throw state.error(.textAfterExpression(unexpected: state.current.unexpected))
             }
             return .success(expression)
         } catch {
@@ -76,7 +76,7 @@ extension ParserState {
             if !continuesAsName, next.startsArgument {
                 var notes: [String] = []
                 if let note = Suggestions.note(for: word, among: Keywords.commands) { notes.append(note) }
-                throw error("unknown command '\(word)'", code: .unknownCommand, at: first, notes: notes)
+                throw error(.unknownCommand(word), at: first, notes: notes)
             }
         }
 
@@ -104,14 +104,11 @@ extension ParserState {
                 return AssignmentTarget(name: Identifier(name, span: base.span), indices: indices)
             }
         case .grad(let name):
-            throw Diagnostic("cannot assign to '\(name.name).grad': gradients are computed by 'backward'",
-                             code: .badAssignmentTarget, at: left.span)
+            throw Diagnostic(SyntaxMessage.assignmentToGradient(name: name.name), at: left.span)
         default:
             break
         }
-        throw Diagnostic("cannot assign to this expression: the left side of '\(operatorToken.text)' must be a name, "
-                         + "as in 'w = 0.5', or an element, as in 'W[1, 2] = 0.5'", code: .badAssignmentTarget,
-                         at: left.span)
+        throw Diagnostic(SyntaxMessage.badAssignmentTarget(assignmentOperator: operatorToken.text), at: left.span)
     }
 
     /// After a complete statement only the end of the line may follow.
@@ -125,7 +122,7 @@ extension ParserState {
         case .identifier, .number, .symbol(.leftParen): notes.append("to multiply, write '*' between the factors")
         default: break
         }
-        throw error("\(junk.unexpected) after the end of the statement", at: junk, notes: notes)
+        throw error(.textAfterStatement(unexpected: junk.unexpected), at: junk, notes: notes)
     }
 }
 

@@ -11,16 +11,16 @@ extension ParserState {
 
     /// The command's usage line, at the current token.
     func usageError(_ schema: CommandSchema) -> Diagnostic {
-        error(schema.usage, code: .commandUsage)
+        error(.usage(schema.usage))
     }
 
     /// `NAME` or `NAME.grad`.
     mutating func parseQuantity(_ usage: String) throws(Diagnostic) -> QuantityReference {
-        let name = try expectIdentifier(usage, code: .commandUsage)
+        let name = try expectIdentifier(.usage(usage))
         guard accept(.dot) != nil else {
             return QuantityReference(name: name, gradient: false, span: name.span)
         }
-        guard current.identifier == "grad" else { throw error("expected 'grad' after '.', as in W1.grad") }
+        guard current.identifier == "grad" else { throw error(.expectedGradAfterDot) }
         let grad = advance()
         return QuantityReference(name: name, gradient: true, span: name.span.merged(with: grad.span))
     }
@@ -32,21 +32,21 @@ extension ParserState {
         let allowedNames = allowed.map { $0.map(\.name) } ?? schema.allowedOptionNames
         var options: [CommandOption] = []
         while !isAtStatementEnd {
-            let key = try expectIdentifier(schema.usage, code: .commandUsage)
+            let key = try expectIdentifier(.usage(schema.usage))
             if let allowedNames, !allowedNames.contains(key.name) {
                 var notes: [String] = []
                 if let note = Suggestions.note(for: key.name, among: allowedNames) { notes.append(note) }
                 notes.append("the options are: " + allowedNames.joined(separator: ", "))
-                throw Diagnostic("unknown option '\(key.name)'", code: .unknownOption, at: key.span, notes: notes)
+                throw Diagnostic(SyntaxMessage.unknownOption(key.name), at: key.span, notes: notes)
             }
             if options.contains(where: { $0.key.name == key.name }) {
-                throw Diagnostic("the option '\(key.name)' is given twice", code: .duplicateOption, at: key.span)
+                throw Diagnostic(SyntaxMessage.duplicateOption(key.name), at: key.span)
             }
             guard accept(.assign) != nil else {
-                throw error("expected '=' after '\(key.name)': options are written key=value, as in eps=1e-6")
+                throw error(.expectedEqualsAfterOption(key.name))
             }
             guard let (value, span) = parseOptionValue() else {
-                throw error("expected a value after '\(key.name)=', as in \(key.name)=1")
+                throw error(.expectedOptionValue(key.name))
             }
             options.append(CommandOption(key: key, value: value, valueSpan: span))
         }

@@ -40,8 +40,7 @@ struct ParserState {
     mutating func nest(_ levels: Int = 1, at token: Token) throws(Diagnostic) {
         nesting += levels
         if nesting > Self.maximumNesting {
-            throw Diagnostic("this expression nests more than \(Self.maximumNesting) levels deep",
-                             code: .nestingTooDeep, at: token.span, notes: ["split it into several named steps, e.g. 'a = …' then 'b = a + …'"])
+            throw Diagnostic(SyntaxMessage.nestingTooDeep(limit: Self.maximumNesting), at: token.span)
         }
     }
 
@@ -108,14 +107,14 @@ struct ParserState {
 
     /// A diagnostic about `token`; when the token is text the lexer could not read,
     /// the lexer's diagnostic instead (it explains the real problem).
-    func error(_ message: String, code: DiagnosticCode = .syntax, at token: Token, notes: [String] = []) -> Diagnostic {
+    func error(_ message: SyntaxMessage, at token: Token, notes: [String] = []) -> Diagnostic {
         if case .invalid(let lexical) = token.kind { return lexical }
-        return Diagnostic(message, code: code, at: token.span, notes: notes)
+        return Diagnostic(message, at: token.span, notes: notes)
     }
 
     /// A diagnostic about the current token.
-    func error(_ message: String, code: DiagnosticCode = .syntax, notes: [String] = []) -> Diagnostic {
-        error(message, code: code, at: current, notes: notes)
+    func error(_ message: SyntaxMessage, notes: [String] = []) -> Diagnostic {
+        error(message, at: current, notes: notes)
     }
 
     /// The span from `first` to the end of the last consumed token.
@@ -125,16 +124,14 @@ struct ParserState {
 
     /// Consumes a name, or fails with `message` at the current token.
     /// A quoted string (either kind), or an error with `message`.
-    mutating func expectString(_ message: @autoclosure () -> String,
-                               code: DiagnosticCode = .syntax) throws(Diagnostic) -> String {
-        guard case .string(let text) = current.kind else { throw error(message(), code: code) }
+    mutating func expectString(_ message: @autoclosure () -> SyntaxMessage) throws(Diagnostic) -> String {
+        guard case .string(let text) = current.kind else { throw error(message()) }
         advance()
         return text
     }
 
-    mutating func expectIdentifier(_ message: @autoclosure () -> String,
-                                   code: DiagnosticCode = .syntax) throws(Diagnostic) -> Identifier {
-        guard case .identifier(let name) = current.kind else { throw error(message(), code: code) }
+    mutating func expectIdentifier(_ message: @autoclosure () -> SyntaxMessage) throws(Diagnostic) -> Identifier {
+        guard case .identifier(let name) = current.kind else { throw error(message()) }
         return Identifier(name, span: advance().span)
     }
 

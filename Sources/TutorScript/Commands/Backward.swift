@@ -8,8 +8,8 @@ extension Interpreter {
         do {
             try graph.backward(from: id)
         } catch {
-            throw Diagnostic("backward needs a 1×1 quantity such as a loss; \(name.name) is \(graph[id].shape)",
-                             code: .notScalar, at: name.span)
+            throw Diagnostic(ScriptMessage.needsScalar(command: "backward", name: name.name, shape: graph[id].shape),
+                             at: name.span)
         }
         let reached = graph.bindings.values.filter { graph[$0].hasGradient }.count
         return .backwardDone(root: name.name, reached: reached)

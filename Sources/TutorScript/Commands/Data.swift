@@ -9,8 +9,7 @@ extension Interpreter {
                            keyword: Identifier) throws(Diagnostic) -> Output {
         guard let source else {
             guard let data = session.data else {
-                throw Diagnostic("no data yet: 'data xor' (and, or, nand, nor, xor) or 'data load FILE.csv'",
-                                 code: .noData, at: keyword.span)
+                throw Diagnostic(ScriptMessage.noData(example: "xor"), at: keyword.span)
             }
             return .dataset(DatasetSummary(data))
         }
@@ -23,7 +22,7 @@ extension Interpreter {
                 if let note = Suggestions.note(for: name.name, among: names + [DataSyntax.load]) {
                     notes.insert(note, at: 0)
                 }
-                throw Diagnostic("unknown data set '\(name.name)'", code: .unknownDataset, at: name.span, notes: notes)
+                throw Diagnostic(ScriptMessage.unknownDataset(name.name), at: name.span, notes: notes)
             }
             data = builtin
         case let .file(path, span):
@@ -32,8 +31,8 @@ extension Interpreter {
         if let features = options.option(DataSyntax.features) {
             _ = try options.word(DataSyntax.features)
             guard data.inputWidth == 2 else {
-                throw Diagnostic("features=product maps 2 inputs; \(data.name) has \(data.inputWidth)",
-                                 code: .dataMismatch, at: features.valueSpan)
+                throw Diagnostic(ScriptMessage.featuresNeedTwoInputs(data: data.name, inputs: data.inputWidth),
+                                 at: features.valueSpan)
             }
             data = data.mapped(.xorProduct)
         }
@@ -50,8 +49,7 @@ extension Interpreter {
 
     private func readCSV(_ path: String, span: SourceSpan, _ options: [CommandOption]) throws(Diagnostic) -> Dataset {
         if let targetOption = options.option(DataSyntax.targets), options.option(DataSyntax.classes) != nil {
-            throw Diagnostic("give either targets=K or classes=C, not both", code: .invalidOption,
-                             at: targetOption.key.span)
+            throw Diagnostic(ScriptMessage.targetsAndClasses, at: targetOption.key.span)
         }
         var targets = CSVDataReader.Targets.columns(1)
         // Each row stores a one-hot vector of C entries: the schema's bound keeps memory sane.
@@ -59,13 +57,10 @@ extension Interpreter {
         if let c = try options.wholeNumber(DataSyntax.classes) { targets = .classes(c) }
         if hooks.confineDataToBaseDirectory {
             if path.hasPrefix("/") {
-                throw Diagnostic("a lesson reads data files from its own folder: absolute paths are not allowed; "
-                                 + "give a path relative to the lesson, as in 'data load data/ring.csv'",
-                                 code: .pathNotAllowed, at: span)
+                throw Diagnostic(ScriptMessage.absolutePathInLesson, at: span)
             }
             if path.split(separator: "/").contains("..") {
-                throw Diagnostic("a lesson reads data files from its own folder: give a relative path without '..'",
-                                 code: .pathNotAllowed, at: span)
+                throw Diagnostic(ScriptMessage.parentPathInLesson, at: span)
             }
         }
         let resolved = TextFileLines.resolve(path, relativeTo: hooks.baseDirectory)
@@ -74,7 +69,7 @@ extension Interpreter {
         do {
             reader = try CSVDataReader(name: name, targets: targets)
         } catch {
-            throw Diagnostic(error.message, code: error.code, at: span)
+            throw Diagnostic(ScriptMessage.engine(description: error.message, code: error.code), at: span)
         }
         var cannotOpen: String?
         var data: Dataset?
@@ -85,9 +80,9 @@ extension Interpreter {
             if case .cannotOpen(let reason)? = failure { cannotOpen = reason } else { data = try reader.finish() }
         } catch {
             let location = error.line > 0 ? "\(name):\(error.line):\(error.column): " : "\(name): "
-            throw Diagnostic("in the data file, \(location)\(error.message)", code: error.code, at: span)
+            throw Diagnostic(ScriptMessage.dataFileProblem(location: location, message: error.message), at: span)
         }
-        if let cannotOpen { throw Diagnostic("cannot read '\(path)': \(cannotOpen)", code: .cannotReadFile, at: span) }
+        if let cannotOpen { throw Diagnostic(ScriptMessage.cannotRead(path: path, reason: cannotOpen), at: span) }
         return data!
     }
 }

@@ -9,7 +9,7 @@ extension Interpreter {
             return .explanation(name: reference.name.name, gradient: reference.gradient,
                                 try explanation(of: id, gradient: reference.gradient))
         } catch {
-            throw Diagnostic(error.description, code: error.code, at: reference.span)
+            throw Diagnostic(error.scriptMessage, at: reference.span)
         }
     }
 

@@ -16,8 +16,8 @@ extension Interpreter {
             }
             return .gradCheck(GradCheckReport(root: name.name, step: step, entries: entries))
         } catch {
-            throw Diagnostic("gradcheck needs a 1×1 quantity such as a loss; \(name.name) is \(graph[id].shape)",
-                             code: .notScalar, at: name.span)
+            throw Diagnostic(ScriptMessage.needsScalar(command: "gradcheck", name: name.name, shape: graph[id].shape),
+                             at: name.span)
         }
     }
 }

@@ -10,8 +10,7 @@ extension Interpreter {
         try GridSyntax.schema.validate(options)
         let rows = try options.wholeNumber(GridSyntax.size) ?? GridSyntax.defaultSize
         guard let box = DecisionGrid.box(for: data) else {
-            throw Diagnostic("grid draws 2-input data; \(data.name) has \(data.inputWidth) inputs", code: .dataMismatch,
-                             at: keyword.span)
+            throw Diagnostic(ScriptMessage.gridNeedsTwoInputs(data: data.name, inputs: data.inputWidth), at: keyword.span)
         }
         let rule = ClassificationRule.infer(for: data, outputs: network.spec.outputSize)
         do {
@@ -26,7 +25,7 @@ extension Interpreter {
             }
             return .grid(GridPicture(grid: grid, samples: samples))
         } catch {
-            throw Diagnostic(error.description, code: error.code, at: keyword.span)
+            throw Diagnostic(error.scriptMessage, at: keyword.span)
         }
     }
 }

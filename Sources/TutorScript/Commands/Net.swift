@@ -15,7 +15,7 @@ extension Interpreter {
             spec = try NetworkSpec.parse(sizes: layers, act: act, hidden: hidden, output: output, loss: loss)
         } catch {
             let span = NetSyntax.schema.option(named: error.option).flatMap { options.option($0)?.valueSpan }
-            throw Diagnostic(error.description, code: error.code, at: span ?? layersSpan)
+            throw Diagnostic(error.scriptMessage, at: span ?? layersSpan)
         }
         let network = Network(spec: spec, seed: seed)
         var input: Tensor?, target: Tensor?
@@ -36,7 +36,7 @@ extension Interpreter {
                                            loss: spec.loss.rawValue, parameters: spec.parameterCount, seed: seed,
                                            names: NetworkNames.all(depth: spec.depth)))
         } catch {
-            throw Diagnostic(error.description, code: error.code, at: layersSpan)
+            throw Diagnostic(error.scriptMessage, at: layersSpan)
         }
     }
 }

@@ -8,7 +8,7 @@ extension Interpreter {
     mutating func perceptron(_ action: Identifier?, _ options: [CommandOption],
                              keyword: Identifier) throws(Diagnostic) -> Output {
         guard let data = session.data else {
-            throw Diagnostic("no data yet: 'data and' or 'data load FILE.csv' first", code: .noData, at: keyword.span)
+            throw Diagnostic(ScriptMessage.noData(example: "and"), at: keyword.span)
         }
         do {
             switch action?.name {
@@ -33,9 +33,9 @@ extension Interpreter {
         } catch let error as Diagnostic {
             throw error
         } catch let error as PerceptronError {
-            throw Diagnostic("\(error)", code: error.code, at: keyword.span)
+            throw Diagnostic(error.scriptMessage, at: keyword.span)
         } catch {
-            throw Diagnostic("\(error)", code: .trainingFailed, at: keyword.span)
+            throw Diagnostic(ScriptMessage.engine(description: "\(error)", code: .trainingFailed), at: keyword.span)
         }
     }
 }

@@ -11,11 +11,10 @@ extension Interpreter {
         do {
             report = try Evaluation.accuracy(network, data: data)
         } catch {
-            throw Diagnostic("\(error)", code: error.code, at: keyword.span)
+            throw Diagnostic(error.scriptMessage, at: keyword.span)
         }
         guard let report else {
-            throw Diagnostic("accuracy needs class targets (0/1, ±1 or one-hot); \(data.name) is a regression set",
-                             code: .notClassification, at: keyword.span)
+            throw Diagnostic(ScriptMessage.accuracyNeedsClasses(data: data.name), at: keyword.span)
         }
         return .accuracy(report)
     }
@@ -27,7 +26,7 @@ extension Interpreter {
             // The batched forward pass accuracy and grid use, so all three agree at a threshold.
             let outputs: Tensor
             do { outputs = try Evaluation.predict(network, data: data) } catch {
-                throw Diagnostic(error.description, code: error.code, at: keyword.span)
+                throw Diagnostic(error.scriptMessage, at: keyword.span)
             }
             let classes = rule.map { Evaluation.classes(outputs, rule: $0) }
             let outputRows = outputs.rowArrays
@@ -41,11 +40,10 @@ extension Interpreter {
         }
         let network = try currentNetwork(keyword)
         guard let x = try constantValue(input) else {
-            throw Diagnostic("predict takes numbers, as in 'predict [0, 1]'", code: .invalidValue, at: input.span)
+            throw Diagnostic(ScriptMessage.predictNeedsNumbers, at: input.span)
         }
         guard x.count == network.spec.inputSize, x.columns == 1 || x.rows == 1 else {
-            throw Diagnostic("the network takes \(network.spec.inputSize) inputs; this is \(x.shape)", code: .shapeMismatch,
-                             at: input.span)
+            throw Diagnostic(ScriptMessage.predictInputShape(inputs: network.spec.inputSize, shape: x.shape), at: input.span)
         }
         let y = Evaluation.predict(network, input: x.storage)
         let rule = session.data.flatMap { ClassificationRule.infer(for: $0, outputs: network.spec.outputSize) }

@@ -15,13 +15,11 @@ extension Interpreter {
     /// The 0-based index of sample number `expression` (1-based, in 1…count).
     func sampleNumber(_ expression: Expression, count: Int) throws(Diagnostic) -> Int {
         guard let t = try constantValue(expression), t.isScalar, t.scalar == t.scalar.rounded() else {
-            throw Diagnostic("a sample number is a whole number, as in 'sample 3'", code: .invalidValue,
-                             at: expression.span)
+            throw Diagnostic(ScriptMessage.sampleNotWhole, at: expression.span)
         }
         let k = t.scalar
         guard k >= 1, k <= Double(count) else {
-            throw Diagnostic("sample \(NumberFormat.roundTrip(k)) is out of range 1…\(count)", code: .invalidValue,
-                             at: expression.span)
+            throw Diagnostic(ScriptMessage.sampleOutOfRange(NumberFormat.roundTrip(k), count: count), at: expression.span)
         }
         return Int(k) - 1
     }

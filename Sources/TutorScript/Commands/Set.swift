@@ -22,22 +22,20 @@ extension Interpreter {
         switch key.name {
         case "digits":
             guard case let .number(n)? = value, n == n.rounded(), n >= 1, n <= 17 else {
-                throw Diagnostic("digits is a whole number from 1 to 17, as in 'set digits 10'", code: .invalidSetting,
-                                 at: span)
+                throw Diagnostic(ScriptMessage.digitsSetting, at: span)
             }
             settings.digits = Int(n)
             return .settingChanged(key: "digits", value: String(Int(n)))
         case "notation":
             guard case let .word(name)? = value else {
-                throw Diagnostic("notation is one of: " + Notation.allCases.map(\.rawValue).joined(separator: ", "),
-                                 code: .invalidSetting, at: span)
+                throw Diagnostic(ScriptMessage.notationChoices, at: span)
             }
             return try changeNotation(Identifier(name, span: span))
         default:
             let known = currentSettings.map(\.key)
             var notes = ["the settings are: " + known.joined(separator: ", ")]
             if let note = Suggestions.note(for: key.name, among: known) { notes = [note] }
-            throw Diagnostic("unknown setting '\(key.name)'", code: .unknownSetting, at: key.span, notes: notes)
+            throw Diagnostic(ScriptMessage.unknownSetting(key.name), at: key.span, notes: notes)
         }
     }
 
@@ -51,7 +49,7 @@ extension Interpreter {
             let names = Notation.allCases.map(\.rawValue)
             var notes = ["the notations are: " + names.joined(separator: ", ")]
             if let note = Suggestions.note(for: name.name, among: names) { notes.insert(note, at: 0) }
-            throw Diagnostic("unknown notation '\(name.name)'", code: .unknownNotation, at: name.span, notes: notes)
+            throw Diagnostic(ScriptMessage.unknownNotation(name.name), at: name.span, notes: notes)
         }
         settings.notation = notation
         return .notationChanged(notation.rawValue)

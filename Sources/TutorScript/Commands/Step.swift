@@ -25,7 +25,7 @@ extension Interpreter {
             }
             return .step(report)
         } catch {
-            throw Diagnostic(error.description, code: error.code, at: Self.span(of: error, in: options) ?? keyword.span)
+            throw Diagnostic(error.scriptMessage, at: Self.span(of: error, in: options) ?? keyword.span)
         }
     }
 }

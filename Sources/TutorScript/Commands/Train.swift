@@ -32,15 +32,14 @@ extension Interpreter {
                                              batchSize: mode == .minibatch ? batch : nil, seed: seed,
                                              result: result, samples: data.count))
         } catch {
-            throw Diagnostic(error.description, code: error.code, at: Self.span(of: error, in: options) ?? keyword.span)
+            throw Diagnostic(error.scriptMessage, at: Self.span(of: error, in: options) ?? keyword.span)
         }
     }
 
     /// `losses`: the loss history of the last training run.
     func losses(keyword: Identifier) throws(Diagnostic) -> Output {
         guard let result = session.lastTraining else {
-            throw Diagnostic("no training has run yet: 'train epochs=N eta=E' first", code: .noTraining,
-                             at: keyword.span)
+            throw Diagnostic(ScriptMessage.noTraining, at: keyword.span)
         }
         return .losses(history: result.lossHistory, stride: result.historyStride)
     }

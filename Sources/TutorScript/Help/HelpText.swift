@@ -163,7 +163,7 @@ public enum HelpText {
         let candidates = topics.map(\.name) + Functions.names
         var notes = ["try 'help' for the list of topics"]
         if let note = Suggestions.note(for: name, among: candidates, format: { "help \($0)" }) { notes = [note] }
-        throw Diagnostic("no help on '\(topic.name)'", code: .unknownTopic, at: topic.span, notes: notes)
+        throw Diagnostic(ScriptMessage.unknownTopic(topic.name), at: topic.span, notes: notes)
     }
 
     static var overview: String {

@@ -12,7 +12,7 @@ extension Interpreter {
         let name = target.name
         if Keywords.commands.contains(name.name) || Functions.lookup(name.name) != nil {
             let what = Functions.lookup(name.name) != nil ? "a function" : "a command"
-            throw Diagnostic("'\(name.name)' is \(what) and cannot be used as a name", code: .reservedName, at: name.span)
+            throw Diagnostic(ScriptMessage.reservedName(name.name, what: what), at: name.span)
         }
         let origin = "\(source.name):\(statement.span.start.line)"
         if !target.indices.isEmpty {
@@ -64,17 +64,15 @@ extension Interpreter {
                                         _ value: Expression) throws(Diagnostic) -> Output {
         let id = try lookup(target.name)
         guard graph[id].isLeaf else {
-            throw Diagnostic("only an entry of a leaf can be set; \(target.name.name) is computed from other quantities",
-                             code: .badAssignmentTarget, at: target.name.span)
+            throw Diagnostic(ScriptMessage.onlyLeafEntriesSet(name: target.name.name), at: target.name.span)
         }
         let span = target.indices[0].span.merged(with: target.indices[target.indices.count - 1].span)
         let (row, column) = try indexPosition(target.indices, of: graph[id].shape, span: span)
         guard let t = try constantValue(value) else {
-            throw Diagnostic("an entry of a leaf is set to a number; this mentions a quantity", code: .invalidValue,
-                             at: value.span)
+            throw Diagnostic(ScriptMessage.entryNeedsNumber, at: value.span)
         }
         guard t.isScalar else {
-            throw Diagnostic("an entry is a single number, not \(t.shape)", code: .shapeMismatch, at: value.span)
+            throw Diagnostic(ScriptMessage.entryNotScalar(t.shape), at: value.span)
         }
         var updated = graph.value(of: id)
         let old = updated[row, column]

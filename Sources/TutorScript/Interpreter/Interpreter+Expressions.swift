@@ -46,7 +46,7 @@ extension Interpreter {
         do {
             return try g.addOp(op, inputs)
         } catch {
-            throw Diagnostic(error.description, code: error.code, at: span)
+            throw Diagnostic(error.scriptMessage, at: span)
         }
     }
 
@@ -69,22 +69,21 @@ extension Interpreter {
             } else {
                 notes.append("the functions are: " + Functions.names.joined(separator: ", "))
             }
-            throw Diagnostic("unknown function '\(function.name)'", code: .unknownFunction, at: function.span, notes: notes)
+            throw Diagnostic(ScriptMessage.unknownFunction(function.name), at: function.span, notes: notes)
         }
         guard argumentCount == 1 else {
-            throw Diagnostic("\(function.name) takes one argument, not \(argumentCount)", code: .wrongArgumentCount, at: span)
+            throw Diagnostic(ScriptMessage.wrongArgumentCount(function: function.name, count: argumentCount), at: span)
         }
         return entry
     }
 
     func gradientSnapshot(_ id: NodeID, name: Identifier) throws(Diagnostic) -> Tensor {
         guard let root = graph.lastBackwardRoot else {
-            throw Diagnostic("\(name.name) has no gradient yet: run 'backward' first (e.g. 'backward L')", code: .noGradient,
-                             at: name.span)
+            throw Diagnostic(ScriptMessage.noGradientYet(name: name.name), at: name.span)
         }
         guard let t = graph.gradient(of: id) else {
-            throw Diagnostic("\(name.name) has no gradient: the last backward, from \(graph.displayName(of: root)), does not reach it",
-                             code: .noGradient, at: name.span)
+            throw Diagnostic(ScriptMessage.gradientNotReached(name: name.name, root: graph.displayName(of: root)),
+                             at: name.span)
         }
         return t
     }
@@ -94,12 +93,11 @@ extension Interpreter {
         var positions: [Int] = []
         for index in indices {
             guard let t = try constantValue(index), t.isScalar else {
-                throw Diagnostic("an index must be a whole number such as 1 or 2", code: .badIndex, at: index.span)
+                throw Diagnostic(ScriptMessage.indexNotANumber, at: index.span)
             }
             let v = t.scalar
             guard v == v.rounded(), abs(v) < 1e9 else {
-                throw Diagnostic("an index must be a whole number, not \(NumberFormat.roundTrip(v))", code: .badIndex,
-                                 at: index.span)
+                throw Diagnostic(ScriptMessage.indexNotWhole(NumberFormat.roundTrip(v)), at: index.span)
             }
             positions.append(Int(v))
         }
@@ -110,21 +108,22 @@ extension Interpreter {
         case 1 where shape.rows == 1:
             (row, column) = (1, positions[0])
         case 1:
-            throw Diagnostic("a \(shape) matrix takes two indices, as in [i, j]", code: .badIndex, at: span)
+            throw Diagnostic(ScriptMessage.matrixNeedsTwoIndices(shape), at: span)
         case 2:
             (row, column) = (positions[0], positions[1])
         default:
-            throw Diagnostic("indexing takes one index (vectors) or two ([row, column])", code: .badIndex, at: span)
+            throw Diagnostic(ScriptMessage.indexCount, at: span)
         }
         if row < 1 || row > shape.rows {
             let which = positions.count == 1 ? "index" : "row index"
-            throw Diagnostic("\(which) \(row) is out of range 1…\(shape.rows) for a \(shape) value", code: .badIndex,
+            throw Diagnostic(ScriptMessage.indexOutOfRange(which: which, position: row, limit: shape.rows, shape: shape),
                              at: indices[0].span)
         }
         if column < 1 || column > shape.columns {
             let which = positions.count == 1 ? "index" : "column index"
-            throw Diagnostic("\(which) \(column) is out of range 1…\(shape.columns) for a \(shape) value",
-                             code: .badIndex, at: indices[indices.count - 1].span)
+            throw Diagnostic(ScriptMessage.indexOutOfRange(which: which, position: column, limit: shape.columns,
+                                                           shape: shape),
+                             at: indices[indices.count - 1].span)
         }
         return (row - 1, column - 1)
     }
@@ -154,7 +153,7 @@ extension Interpreter {
 
     /// `digits=` outside `random(…)`.
     private static func strayKeywordArgument(_ key: Identifier) -> Diagnostic {
-        Diagnostic("'\(key.name)=' only goes in random(…), as in random(-1, 1, digits=2)", code: .syntax, at: key.span)
+        Diagnostic(ScriptMessage.optionOutsideRandom(key.name), at: key.span)
     }
 
     /// Whether an expression refers to a name outside vector and matrix literals
@@ -184,7 +183,7 @@ extension Interpreter {
             return g.addConstant(Tensor(rowsOf: values))
         case .name, .grad:
             // Only reached through `constantValue`, which checks first that no quantity is mentioned.
-            throw Diagnostic("a number is needed here; this mentions a quantity", code: .invalidValue, at: e.span)
+            throw Diagnostic(ScriptMessage.numberNeeded, at: e.span)
         case let .unary(.negate, operand):
             let a = try lowerConstant(operand, into: &g)
             return try apply(.negate, [a], in: &g, at: e.span)
@@ -209,13 +208,10 @@ extension Interpreter {
 
     private func literalEntry(_ item: Expression) throws(Diagnostic) -> Double {
         guard let t = try constantValue(item) else {
-            throw Diagnostic("a vector or matrix literal holds numbers; this mentions a quantity", code: .invalidValue,
-                             at: item.span,
-                             notes: ["to combine quantities, use operators, e.g. 'v = w * x'"])
+            throw Diagnostic(ScriptMessage.literalMentionsQuantity, at: item.span)
         }
         guard t.isScalar else {
-            throw Diagnostic("each entry of a literal must be a single number, not \(t.shape)", code: .shapeMismatch,
-                             at: item.span)
+            throw Diagnostic(ScriptMessage.literalEntryNotScalar(t.shape), at: item.span)
         }
         return t.scalar
     }

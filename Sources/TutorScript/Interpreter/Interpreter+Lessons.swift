@@ -54,25 +54,22 @@ extension Interpreter {
         for argument in arguments {
             if case let .keywordArgument(key, value) = argument.kind {
                 guard key.name == "digits" else {
-                    throw Diagnostic("random takes digits=D (decimals), not '\(key.name)'", code: .unknownOption,
-                                     at: key.span)
+                    throw Diagnostic(ScriptMessage.randomOption(key.name), at: key.span)
                 }
                 guard let t = try constantValue(value), t.isScalar, t.scalar == t.scalar.rounded(),
                       t.scalar >= 0, t.scalar <= 10 else {
-                    throw Diagnostic("digits is a whole number from 0 to 10", code: .invalidOption, at: value.span)
+                    throw Diagnostic(ScriptMessage.randomDigits, at: value.span)
                 }
                 digits = t.scalar
                 continue
             }
             guard let t = try constantValue(argument), t.isScalar else {
-                throw Diagnostic("random's bounds are numbers, as in random(-1, 1)", code: .invalidValue,
-                                 at: argument.span)
+                throw Diagnostic(ScriptMessage.randomBoundsNotNumbers, at: argument.span)
             }
             positional.append(t.scalar)
         }
         guard positional.count == 2, positional[0] <= positional[1] else {
-            throw Diagnostic("random takes a low and a high bound, as in random(-1, 1, digits=2)",
-                             code: .wrongArgumentCount, at: call.span)
+            throw Diagnostic(ScriptMessage.randomArguments, at: call.span)
         }
         let identity: String
         if let context = randomContext,

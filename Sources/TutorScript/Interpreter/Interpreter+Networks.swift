@@ -24,25 +24,22 @@ extension Interpreter {
     func networkAndData(_ keyword: Identifier) throws(Diagnostic) -> (Network, Dataset) {
         let network = try currentNetwork(keyword)
         guard let data = session.data else {
-            throw Diagnostic("no data yet: 'data xor' or 'data load FILE.csv' first", code: .noData, at: keyword.span)
+            throw Diagnostic(ScriptMessage.noData(example: "xor"), at: keyword.span)
         }
         guard data.inputWidth == network.spec.inputSize, data.targetWidth == network.spec.outputSize else {
-            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-            throw Diagnostic("the network takes \(count(network.spec.inputSize, "input")) and gives "
-                             + "\(count(network.spec.outputSize, "output")), but \(data.name) has "
-                             + "\(count(data.inputWidth, "input")) and \(count(data.targetWidth, "target"))",
-                             code: .dataMismatch, at: keyword.span)
+            throw Diagnostic(ScriptMessage.networkDataMismatch(
+                inputs: network.spec.inputSize, outputs: network.spec.outputSize,
+                data: data.name, dataInputs: data.inputWidth, dataTargets: data.targetWidth), at: keyword.span)
         }
         return (network, data)
     }
 
     func currentNetwork(_ keyword: Identifier) throws(Diagnostic) -> Network {
         guard let nodes = session.network else {
-            throw Diagnostic("no network yet: build one with 'net', as in 'net 2-2-1'", code: .noNetwork, at: keyword.span)
+            throw Diagnostic(ScriptMessage.noNetwork, at: keyword.span)
         }
         guard nodes.isCurrent(in: graph) else {
-            throw Diagnostic("the network's names (x, t, W1, …) were rebound since 'net'; run 'net' again",
-                             code: .networkRebound, at: keyword.span)
+            throw Diagnostic(ScriptMessage.networkRebound, at: keyword.span)
         }
         return nodes.read(from: graph)
     }

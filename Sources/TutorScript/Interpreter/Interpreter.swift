@@ -82,7 +82,7 @@ public struct Interpreter: Sendable {
         } else if graph.bindings.isEmpty {
             notes.append("nothing is defined yet: define it first, e.g. '\(id.name) = 0.5'")
         }
-        throw Diagnostic("unknown name '\(id.name)'", code: .unknownName, at: id.span, notes: notes)
+        throw Diagnostic(ScriptMessage.unknownName(id.name), at: id.span, notes: notes)
     }
 
     var renderer: FormulaRenderer {

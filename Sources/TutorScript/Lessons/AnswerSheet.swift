@@ -15,25 +15,23 @@ public struct AnswerSheet: Sendable {
         let interpreter = Interpreter()
         for statement in statements {
             guard case let .assignment(target, .assign, value) = statement.kind, target.indices.isEmpty else {
-                problems.append(Diagnostic("an answers file has one 'ID = VALUE' per line, as in 'q1 = -0.0594'",
-                                           at: statement.span))
+                problems.append(Diagnostic(LessonMessage.answerLineForm, at: statement.span))
                 continue
             }
             let id = target.name
             guard exerciseIDs.contains(id.name) else {
                 var notes = ["the exercises are: " + exerciseIDs.joined(separator: ", ")]
                 if let guess = Suggestions.closest(to: id.name, among: exerciseIDs) { notes.insert("did you mean '\(guess)'?", at: 0) }
-                problems.append(Diagnostic("no exercise '\(id.name)' in this lesson", at: id.span, notes: notes))
+                problems.append(Diagnostic(LessonMessage.unknownExercise(id.name), at: id.span, notes: notes))
                 continue
             }
             guard answers[id.name] == nil else {
-                problems.append(Diagnostic("'\(id.name)' is answered twice", at: id.span))
+                problems.append(Diagnostic(LessonMessage.answeredTwice(id.name), at: id.span))
                 continue
             }
             do {
                 guard let t = try interpreter.constantValue(value) else {
-                    problems.append(Diagnostic("an answer is a number, a vector or a matrix, as in [0.1, -0.2]",
-                                               at: value.span))
+                    problems.append(Diagnostic(LessonMessage.answerNotAValue, at: value.span))
                     continue
                 }
                 answers[id.name] = t

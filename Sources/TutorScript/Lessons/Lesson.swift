@@ -40,12 +40,12 @@ public struct Lesson: Sendable {
             switch command {
             case .title(let text):
                 if title != nil {
-                    problems.append(Diagnostic("a lesson has one title", at: keyword.span))
+                    problems.append(Diagnostic(LessonMessage.secondTitle, at: keyword.span))
                 }
                 title = text
             case .lessonStep(let text):
                 if text.allSatisfy(\.isWhitespace) {
-                    problems.append(Diagnostic("a step needs a label, as in step \"Forward pass\"", at: statement.span))
+                    problems.append(Diagnostic(LessonMessage.stepNeedsLabel, at: statement.span))
                 }
                 // Statements before the first step form an "Introduction" step when they do
                 // more than set the title; otherwise they open the first step.
@@ -60,16 +60,14 @@ public struct Lesson: Sendable {
             case .ask(let id, _, _, let options):
                 for option in options where option.key.name == "tol" {
                     if case .number(let t) = option.value, t > 0, t < 1 { continue }
-                    problems.append(Diagnostic("tol is a relative tolerance between 0 and 1, as in tol=0.01 (1 %)",
-                                               at: option.valueSpan))
+                    problems.append(Diagnostic(LessonMessage.badTolerance, at: option.valueSpan))
                 }
                 for option in options where option.key.name == "hint" {
                     if case .string = option.value { continue }
-                    problems.append(Diagnostic("hint takes a quoted text, as in hint=\"multiply by σ'(z)\"",
-                                               at: option.valueSpan))
+                    problems.append(Diagnostic(LessonMessage.badHint, at: option.valueSpan))
                 }
                 if let first = idLines[id.name] {
-                    problems.append(Diagnostic("the exercise id '\(id.name)' is already used on line \(first)", at: id.span))
+                    problems.append(Diagnostic(LessonMessage.exerciseIdUsed(id.name, line: first), at: id.span))
                 }
                 idLines[id.name] = id.span.start.line
                 ids.append(id.name)

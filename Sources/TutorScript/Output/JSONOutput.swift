@@ -80,12 +80,15 @@ public enum JSONOutput {
     }
 
     /// `{"error": {"message": …, "line": L, "column": C, "code": "unknown-name"}}`: the
-    /// message with its notes, where it is, and its stable `DiagnosticCode`.
-    public static func error(_ d: Diagnostic) -> JSONValue {
+    /// message with its notes, where it is, and its stable `DiagnosticCode`; with `file`
+    /// (when a command reads several, as `check` does) also `"file": NAME`.
+    public static func error(_ d: Diagnostic, file: String? = nil) -> JSONValue {
         let message = ([d.message] + d.notes).joined(separator: "; ")
-        return .object([("error", .object([("message", .string(message)),
-                                           ("line", .number(Double(d.span.start.line))),
-                                           ("column", .number(Double(d.span.start.column))),
-                                           ("code", .string(d.code.rawValue))]))])
+        var fields: [(String, JSONValue)] = [("message", .string(message)),
+                                             ("line", .number(Double(d.span.start.line))),
+                                             ("column", .number(Double(d.span.start.column))),
+                                             ("code", .string(d.code.rawValue))]
+        if let file { fields.append(("file", .string(file))) }
+        return .object([("error", .object(fields))])
     }
 }

@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         defer { console.flush() }
-        let lesson = try LessonLoading.load(self.lesson, console: console, validatingWith: .some(seed))
+        let lesson = try LessonLoading.load(self.lesson, console: console, validatingWith: .some(seed), json: json)
         let answerSource: SourceFile
         do {
             answerSource = try SourceLoading.load(path: answers)
@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         switch AnswerSheet.parse(answerSource, exerciseIDs: lesson.exerciseIDs) {
         case .success(let s): sheet = s
         case .failure(let error):
-            LessonLoading.report(error, console: console)
+            LessonLoading.report(error, console: console, json: json)
             throw ExitCode(2)
         }
         let run = LessonRunner.run(lesson, seed: LessonLoading.seed(seed)) { event in

@@ -1,11 +1,19 @@
 import BackpropCore
 import ScriptSyntax
 
-// The stable `DiagnosticCode` of each engine error, so that an error from BackpropCore
-// reaches JSON with a code as the language's own errors do. Kept here, not in the engine:
-// the codes belong to the language's contract, the engine only says what went wrong.
+/// An error from BackpropCore as the language reports it: in the engine's words (its
+/// `description`), with the stable `DiagnosticCode` the language gives it, so it reaches
+/// JSON with a code as the language's own errors do. The codes are kept here, not in the
+/// engine: they belong to the language's contract, the engine only says what went wrong.
+protocol EngineError: Error, CustomStringConvertible {
+    var code: DiagnosticCode { get }
+}
 
-extension GraphError {
+extension EngineError {
+    var scriptMessage: ScriptMessage { .engine(description: description, code: code) }
+}
+
+extension GraphError: EngineError {
     var code: DiagnosticCode {
         switch self {
         case .elementwiseShapeMismatch, .matmulShapeMismatch, .notAColumnVector: .shapeMismatch
@@ -15,7 +23,7 @@ extension GraphError {
     }
 }
 
-extension ExplainError {
+extension ExplainError: EngineError {
     var code: DiagnosticCode {
         switch self {
         case .noBackward, .notReached: .noGradient
@@ -23,7 +31,7 @@ extension ExplainError {
     }
 }
 
-extension NetworkSpecError {
+extension NetworkSpecError: EngineError {
     var code: DiagnosticCode {
         switch self {
         case .badSizes, .tooFewLayers, .badLayerSize, .activationCount, .unknownActivation, .unknownLoss,
@@ -33,7 +41,7 @@ extension NetworkSpecError {
     }
 }
 
-extension NetworkBuildError {
+extension NetworkBuildError: EngineError {
     var code: DiagnosticCode {
         switch self {
         case .shape: .shapeMismatch
@@ -42,7 +50,7 @@ extension NetworkBuildError {
     }
 }
 
-extension TrainingError {
+extension TrainingError: EngineError {
     var code: DiagnosticCode {
         switch self {
         case .badOption: .invalidOption
@@ -53,7 +61,7 @@ extension TrainingError {
     }
 }
 
-extension PerceptronError {
+extension PerceptronError: EngineError {
     var code: DiagnosticCode {
         switch self {
         case .empty: .noData
@@ -62,7 +70,7 @@ extension PerceptronError {
     }
 }
 
-extension GridError {
+extension GridError: EngineError {
     var code: DiagnosticCode {
         switch self {
         case .notTwoDimensional: .dataMismatch
@@ -71,6 +79,6 @@ extension GridError {
     }
 }
 
-extension DataError {
+extension DataError: EngineError {
     var code: DiagnosticCode { .badDataFile }
 }

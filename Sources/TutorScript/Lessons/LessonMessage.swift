@@ -1,0 +1,41 @@
+import ScriptSyntax
+
+/// The wording of the problems particular to a lesson file or an answers file (their
+/// statements are the language's; these are the rules of the file around them).
+enum LessonMessage: DiagnosticMessage {
+    // A lesson file.
+    case secondTitle
+    case stepNeedsLabel
+    case badTolerance
+    case badHint
+    case exerciseIdUsed(String, line: Int)
+
+    // An answers file.
+    case answerLineForm
+    case unknownExercise(String)
+    case answeredTwice(String)
+    case answerNotAValue
+
+    var code: DiagnosticCode {
+        switch self {
+        case .secondTitle, .stepNeedsLabel, .exerciseIdUsed: .lessonFormat
+        case .badTolerance, .badHint: .invalidOption
+        case .answerLineForm, .answeredTwice, .answerNotAValue: .answersFormat
+        case .unknownExercise: .unknownExercise
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .secondTitle: "a lesson has one title"
+        case .stepNeedsLabel: "a step needs a label, as in step \"Forward pass\""
+        case .badTolerance: "tol is a relative tolerance between 0 and 1, as in tol=0.01 (1 %)"
+        case .badHint: "hint takes a quoted text, as in hint=\"multiply by σ'(z)\""
+        case .exerciseIdUsed(let id, let line): "the exercise id '\(id)' is already used on line \(line)"
+        case .answerLineForm: "an answers file has one 'ID = VALUE' per line, as in 'q1 = -0.0594'"
+        case .unknownExercise(let id): "no exercise '\(id)' in this lesson"
+        case .answeredTwice(let id): "'\(id)' is answered twice"
+        case .answerNotAValue: "an answer is a number, a vector or a matrix, as in [0.1, -0.2]"
+        }
+    }
+}
