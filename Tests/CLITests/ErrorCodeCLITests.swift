@@ -27,25 +27,4 @@ import Testing
         #expect(r.stderr.contains("<repl>:4:5: error: cannot apply '+'"), "\(r.stderr)")
         #expect(r.stderr.contains("  4 | v = [1,\n"), "\(r.stderr)")
     }
-
-    @Test("check --json: an answers file's problems are JSON errors with code and file on stdout")
-    func checkCodes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bptutor-check-codes-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let answers = dir.appendingPathComponent("answers.txt").path
-        try "q1 = 0.5\nq99 = 1\nq1 = 2\n".write(toFile: answers, atomically: true, encoding: .utf8)
-        let r = try bptutor("check", "03-logistic-least-squares", answers, "--json")
-        #expect(r.status == 2)
-        #expect(r.stderr.isEmpty, "\(r.stderr)")
-        let errors = try r.stdoutLines.map { try jsonObject($0)["error"] as? [String: Any] }
-        #expect(errors.map { $0?["code"] as? String } == ["unknown-exercise", "answers-format"])
-        #expect(errors.map { $0?["line"] as? Int } == [2, 3])
-        #expect(errors.map { $0?["file"] as? String } == [answers, answers])
-        // Without --json the same problems are located text on stderr.
-        let text = try bptutor("check", "03-logistic-least-squares", answers)
-        #expect(text.status == 2)
-        #expect(text.stdout.isEmpty)
-        #expect(text.stderr.contains("answers.txt:2:1: error: no exercise 'q99' in this lesson"), "\(text.stderr)")
-    }
 }

@@ -117,11 +117,9 @@ enum LessonChecks {
     static func checkAnswers(_ h: LessonHarness, _ answers: [String: Tensor],
                              sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: ExerciseResult] {
         let text = answers.keys.sorted().map { "\($0) = \(literal(answers[$0]!))" }.joined(separator: "\n") + "\n"
-        let sheet: AnswerSheet
-        switch AnswerSheet.parse(SourceFile(name: "answers.txt", text: text), exerciseIDs: h.lesson.exerciseIDs) {
-        case .success(let s): sheet = s
-        case .failure(let e):
-            Issue.record("answers do not parse: \(e.diagnostics.map(\.message))\n\(text)", sourceLocation: sourceLocation)
+        let sheet = AnswerSheet.parse(SourceFile(name: "answers.txt", text: text), exerciseIDs: h.lesson.exerciseIDs)
+        guard sheet.problems.isEmpty else {
+            Issue.record("answers do not parse: \(sheet.problems.map(\.message))\n\(text)", sourceLocation: sourceLocation)
             throw LessonHarness.HarnessError.broken
         }
         var results: [String: ExerciseResult] = [:]

@@ -1,4 +1,5 @@
 import BackpropCore
+import TutorStore
 import ScriptSyntax
 
 /// `ask` (an exercise with its answer, the rule and the slips it diagnoses) and `random()`,
@@ -78,7 +79,7 @@ extension Interpreter {
         } else {
             identity = "@\(call.span.start.line):\(call.span.start.column)"
         }
-        let key = variantSeed ^ StudentSeed.seed(for: identity)
+        let key = variantSeed ^ FNV1a.hash(identity.utf8)
         var rng = SplitMix64(seed: key)
         _ = rng.next()
         let x = rng.uniform(positional[0], positional[1])

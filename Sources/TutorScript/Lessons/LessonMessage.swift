@@ -15,12 +15,20 @@ enum LessonMessage: DiagnosticMessage {
     case unknownExercise(String)
     case answeredTwice(String)
     case answerNotAValue
+    case answerNotFinite
+    /// The parser's words for a line that is no statement.
+    case answerUnreadable(String)
+    case colonForEquals(String)
+    /// `written`: the number with a decimal point.
+    case decimalComma(written: String)
 
     var code: DiagnosticCode {
         switch self {
         case .secondTitle, .stepNeedsLabel, .exerciseIdUsed: .lessonFormat
         case .badTolerance, .badHint: .invalidOption
-        case .answerLineForm, .answeredTwice, .answerNotAValue: .answersFormat
+        case .answerLineForm, .answeredTwice, .answerNotAValue, .answerNotFinite, .answerUnreadable,
+             .colonForEquals, .decimalComma:
+            .answersFormat
         case .unknownExercise: .unknownExercise
         }
     }
@@ -36,6 +44,10 @@ enum LessonMessage: DiagnosticMessage {
         case .unknownExercise(let id): "no exercise '\(id)' in this lesson"
         case .answeredTwice(let id): "'\(id)' is answered twice"
         case .answerNotAValue: "an answer is a number, a vector or a matrix, as in [0.1, -0.2]"
+        case .answerNotFinite: "an answer is a finite number: NaN and infinities cannot be graded"
+        case .answerUnreadable(let why): "this answer cannot be read: \(why)"
+        case .colonForEquals(let id): "write '\(id) = VALUE': an answer is given with '=', not ':'"
+        case .decimalComma(let written): "a decimal comma: write \(written), with a point"
         }
     }
 }

@@ -83,12 +83,17 @@ public enum JSONOutput {
     /// message with its notes, where it is, and its stable `DiagnosticCode`; with `file`
     /// (when a command reads several, as `check` does) also `"file": NAME`.
     public static func error(_ d: Diagnostic, file: String? = nil) -> JSONValue {
+        .object([("error", problem(d, file: file))])
+    }
+
+    /// The inside of an error object: `{"message", "line", "column", "code"[, "file"]}`.
+    public static func problem(_ d: Diagnostic, file: String? = nil) -> JSONValue {
         let message = ([d.message] + d.notes).joined(separator: "; ")
         var fields: [(String, JSONValue)] = [("message", .string(message)),
                                              ("line", .number(Double(d.span.start.line))),
                                              ("column", .number(Double(d.span.start.column))),
                                              ("code", .string(d.code.rawValue))]
         if let file { fields.append(("file", .string(file))) }
-        return .object([("error", .object(fields))])
+        return .object(fields)
     }
 }

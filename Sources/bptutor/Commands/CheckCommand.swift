@@ -23,7 +23,8 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The answers file ('-' for standard input).")
     var answers: String
 
-    @Option(name: .long, help: "The student id whose variant of the lesson's numbers to check against.")
+    @Option(name: .long, help: "The student id whose variant of the lesson's numbers to check against.",
+            transform: StudentIDOption.transform)
     var seed: String?
 
     @Flag(name: .long, help: "Print the verdict as one JSON object.")
@@ -43,12 +44,10 @@ struct CheckCommand: ParsableCommand {
             console.error(SourceLoading.message(error))
             throw ExitCode(2)
         }
-        let sheet: AnswerSheet
-        switch AnswerSheet.parse(answerSource, exerciseIDs: lesson.exerciseIDs) {
-        case .success(let s): sheet = s
-        case .failure(let error):
-            LessonLoading.report(error, console: console, json: json)
-            throw ExitCode(2)
+        let sheet = AnswerSheet.parse(answerSource, exerciseIDs: lesson.exerciseIDs)
+        if !json {
+            // Each line that cannot be graded, located; every other answer is still graded.
+            LessonLoading.report(LessonError(source: answerSource, diagnostics: sheet.problems), console: console)
         }
         let run = LessonRunner.run(lesson, seed: LessonLoading.seed(seed)) { event in
             if case .error(let d) = event {
@@ -59,10 +58,10 @@ struct CheckCommand: ParsableCommand {
             console.error("bptutor: the lesson itself failed; its answers cannot be checked\n")
             throw ExitCode(2)
         }
-        let results = run.exercises.map { $0.check(sheet.answers[$0.id]) }
+        let results = Grading.grade(run.exercises, sheet)
         let score = results.filter(\.correct).count
         if json {
-            console.line(CheckReport.json(results, score: score).serialized)
+            console.line(CheckReport.json(results, score: score, problems: sheet.problems).serialized)
         } else {
             for line in CheckReport.text(results, exercises: run.exercises, lesson: lesson, seed: seed, reveal: reveal) {
                 console.line(line)
@@ -74,7 +73,9 @@ struct CheckCommand: ParsableCommand {
 }
 
 enum CheckReport {
-    static func json(_ results: [ExerciseResult], score: Int) -> JSONValue {
+    /// The contract's object, and `"problems"`: each line of the answers file that could
+    /// not be graded, as `{"message", "line", "column", "code"}` (empty when none).
+    static func json(_ results: [ExerciseResult], score: Int, problems: [Diagnostic]) -> JSONValue {
         .object([("check", .object([
             ("score", .number(Double(score))),
             ("total", .number(Double(results.count))),
@@ -82,6 +83,7 @@ enum CheckReport {
                 .object([("id", .string(r.id)), ("correct", .bool(r.correct)), ("expected", .tensor(r.expected)),
                          ("given", r.given.map(JSONValue.tensor) ?? .null), ("hint", r.hint.map(JSONValue.string) ?? .null)])
             })),
+            ("problems", .array(problems.map { JSONOutput.problem($0) })),
         ]))])
     }
 

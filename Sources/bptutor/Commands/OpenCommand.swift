@@ -20,7 +20,8 @@ struct OpenCommand: ParsableCommand {
               completion: LessonCompletion.kind)
     var lesson: String
 
-    @Option(name: .long, help: "A student id: that student's variant of the lesson's numbers.")
+    @Option(name: .long, help: "A student id: that student's variant of the lesson's numbers.",
+            transform: StudentIDOption.transform)
     var seed: String?
 
     @Flag(name: .long, help: "Presentation mode for a projector: no command bar, one quantity at a time.")

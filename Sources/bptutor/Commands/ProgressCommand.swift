@@ -30,7 +30,8 @@ struct ProgressCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Remove the saved progress of this lesson.", valueName: "lesson"))
     var reset: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --reset: only the variant of this student id.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("With --reset: only the variant of this student id.", valueName: "id"),
+            transform: StudentIDOption.transform)
     var seed: String?
 
     @Flag(name: .long, help: "One JSON object per line.")

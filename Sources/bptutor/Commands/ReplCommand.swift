@@ -22,7 +22,8 @@ struct ReplCommand: ParsableCommand {
               completion: LessonCompletion.kind)
     var lesson: String?
 
-    @Option(name: .long, help: "A student id: that student's variant of the lesson's numbers.")
+    @Option(name: .long, help: "A student id: that student's variant of the lesson's numbers.",
+            transform: StudentIDOption.transform)
     var seed: String?
 
     func run() throws {

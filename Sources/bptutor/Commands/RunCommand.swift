@@ -19,7 +19,8 @@ struct RunCommand: ParsableCommand {
               completion: LessonCompletion.kind)
     var lesson: String
 
-    @Option(name: .long, help: "A student id: that student's variant of the lesson's random numbers.")
+    @Option(name: .long, help: "A student id: that student's variant of the lesson's random numbers.",
+            transform: StudentIDOption.transform)
     var seed: String?
 
     @Flag(name: .long, help: "One JSON object per line for each result.")
