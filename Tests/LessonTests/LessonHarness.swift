@@ -26,7 +26,7 @@ struct LessonHarness {
         }
         var errors: [String] = []
         let lesson = self.lesson
-        result = LessonRunner.run(lesson, seed: student.map(StudentSeed.seed(for:)) ?? 0) { event in
+        result = LessonRunner.run(lesson, seed: lesson.variantSeed(for: student)) { event in
             if case .error(let d) = event { errors.append(DiagnosticRenderer.render(d, in: lesson.source)) }
         }
         #expect(errors.isEmpty, "lesson \(id) reported errors:\n\(errors.joined())", sourceLocation: sourceLocation)

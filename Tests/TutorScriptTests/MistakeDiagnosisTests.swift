@@ -35,9 +35,20 @@ import Testing
         #expect(e.check(Tensor(column: [zbar])).correct)              // [v] for a scalar is fine
         let loose = try exercise(Self.logistic + "backward L\nask q z.grad \"z̄?\" tol=0.02")
         #expect(loose.check(Tensor(scalar: zbar * 1.015)).correct)
-        // Near 0 the absolute tolerance 1e-4 applies.
-        let zero = try exercise("a = 0.00001\nask q a \"a?\"")
+        // At 0 the absolute tolerance 1e-4 applies.
+        let zero = try exercise("a = 0\nask q a \"a?\"")
         #expect(zero.check(Tensor(scalar: 0.00005)).correct)
+        #expect(!zero.check(Tensor(scalar: 0.0002)).correct)
+        // Near 0 it is narrowed when a slip lies inside it: 5e-6 (a factor of 2 too small) is
+        // 0.05 bands from 1e-5, so the band becomes a third of that.
+        let tiny = try exercise("a = 0.00001\nask q a \"a?\"")
+        #expect(abs(tiny.bandScale - 0.05 / 3) < 1e-12)
+        #expect(tiny.check(Tensor(scalar: 0.0000101)).correct)
+        #expect(!tiny.check(Tensor(scalar: 0.000005)).correct)
+        #expect(!tiny.check(Tensor(scalar: -0.00001)).correct)
+        let close = tiny.check(Tensor(scalar: 0.00005))
+        #expect(!close.correct)
+        #expect(close.hint?.hasPrefix("close, but too few digits to tell it from a slip") == true, "\(close.hint ?? "")")
     }
 
     @Test("forgot σ'(z): gave ȳ for z̄")

@@ -149,7 +149,10 @@ extension Graph {
     /// Sign, transpose, and the factors a dropped ½ or 1/N leaves.
     public static func shapeAndScaleSlips(of t: Tensor, meanSizes: [Int]) -> [Slip] {
         var slips = [Slip("wrong sign", t.map { -$0 }, kind: .shapeOrScale)]
-        if !t.isScalar { slips.append(Slip("transposed: the answer has the shape of the transpose", t.transposed, kind: .shapeOrScale)) }
+        // A vector given as a row is read as a column: only a matrix can be transposed by mistake.
+        if !t.shape.isVector {
+            slips.append(Slip("transposed: the answer has the shape of the transpose", t.transposed, kind: .shapeOrScale))
+        }
         slips.append(Slip("a factor of 2 too large: dropped the ½ (the derivative of ½u² is u, not 2u)", t.map { 2 * $0 }, kind: .shapeOrScale))
         slips.append(Slip("a factor of 2 too small: the derivative of u² is 2u", t.map { $0 / 2 }, kind: .shapeOrScale))
         for n in Set(meanSizes) where n > 1 {

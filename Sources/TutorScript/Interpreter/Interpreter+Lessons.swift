@@ -30,16 +30,39 @@ extension Interpreter {
             rule = e.rule.map { "\(e.quantity) = \($0)" }
             slips = graph.valueSlips(of: target, renderer: r)
         case let .binary(.subtract, lhs, rhs):
-            // An update w − η·w̄: the classic slip is stepping uphill.
+            // An update w − η·w̄: the classic slips are stepping uphill and taking no step.
             var update = graph
             let (a, _) = try lower(lhs, into: &update)
             let (b, _) = try lower(rhs, into: &update)
             slips = update.updateSlips(current: a, step: b, expected: expected)
+            slips += try staleGradientSlips(lhs, rhs)
         default:
             slips = Graph.shapeAndScaleSlips(of: expected, meanSizes: [])
         }
+        // A slip that gives the answer itself is no mistake here: leaving out a derivative or
+        // a factor that is exactly 1 (identity′, relu′ of a positive z, a factor 𝟏), the sign
+        // or a factor 2 of a 0, the transpose of a symmetric matrix.
+        slips.removeAll { [.localDerivative, .factor, .shapeOrScale].contains($0.kind) && $0.value == expected }
         return Exercise(id: id.name, question: question, expected: expected, tolerance: tolerance, hint: hint,
                         rule: rule, slips: slips, line: id.span.start.line)
+    }
+
+    /// For `W − η*W.grad` on a network's parameter: the same update with the gradient
+    /// taken after the weights of a later layer (nearer the loss) were updated first. Empty for any other form, or outside a network.
+    private func staleGradientSlips(_ lhs: Expression, _ rhs: Expression) throws(Diagnostic) -> [Slip] {
+        guard case .name(let name) = lhs.kind, case let .binary(.multiply, rateExpression, gradient) = rhs.kind,
+              case .grad(let of) = gradient.kind, of.name == name,
+              let nodes = session.network, nodes.isCurrent(in: graph),
+              let rate = try constantValue(rateExpression), rate.isScalar,
+              let parameter = graph.bindings[name] else { return [] }
+        let layers = nodes.spec.depth
+        guard let layer = (0..<layers).first(where: { nodes.weights[$0] == parameter || nodes.biases[$0] == parameter })
+        else { return [] }
+        let r = renderer
+        // The later layers' weights: lecture 001's V (their biases, absent from the notes' model, move δ
+        // too little to be a slip a student makes on paper).
+        let later = ((layer + 1)..<layers).map { (id: nodes.weights[$0], name: r.name(nodes.weights[$0])) }
+        return graph.staleGradientSlips(parameter: parameter, rate: rate.scalar, later: later)
     }
 
     /// `random(low, high[, digits=D])`: a number for this student's variant,

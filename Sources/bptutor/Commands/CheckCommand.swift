@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
             // Each line that cannot be graded, located; every other answer is still graded.
             LessonLoading.report(LessonError(source: answerSource, diagnostics: sheet.problems), console: console)
         }
-        let run = LessonRunner.run(lesson, seed: LessonLoading.seed(seed)) { event in
+        let run = LessonRunner.run(lesson, seed: lesson.variantSeed(for: seed)) { event in
             if case .error(let d) = event {
                 console.error(DiagnosticRenderer.render(d, in: lesson.source, color: console.colorDiagnostics))
             }

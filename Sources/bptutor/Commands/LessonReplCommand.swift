@@ -14,7 +14,7 @@ enum LessonReplCommand {
         let printer = ResultPrinter(console: console, json: false, interactive: terminal.stdinIsTerminal)
         var hooks = InterpreterHooks()
         hooks.shouldCancel = Interrupts.poll
-        var session = LessonSession(lesson: lesson, seed: LessonLoading.seed(seed), hooks: hooks)
+        var session = LessonSession(lesson: lesson, seed: lesson.variantSeed(for: seed), hooks: hooks)
         // Progress: resume where this student left off, and save after every step and answer.
         let store = ProgressStore.standard()
         let saved = store.load(lessonID: lesson.id, variant: seed)

@@ -48,9 +48,8 @@ enum FullScreenTutor {
 
     static func run(initial: Start, seed: String?, present: Bool) throws {
         let store = ProgressStore.standard()
-        let variantSeed = LessonLoading.seed(seed)
         func session(for lesson: Lesson) -> (LessonSession, Int) {
-            var session = LessonSession(lesson: lesson, seed: variantSeed, hooks: hooks())
+            var session = LessonSession(lesson: lesson, seed: lesson.variantSeed(for: seed), hooks: hooks())
             let saved = store.load(lessonID: lesson.id, variant: seed)
             if let saved { session.restore(answers: ProgressRecording.answers(saved)) }
             let start = saved.map { $0.completed ? 0 : max(0, $0.step) } ?? 0
@@ -85,7 +84,7 @@ enum FullScreenTutor {
                 switch LessonCatalog.resolve(path) {
                 case .path(let p):
                     if let source = try? SourceLoading.load(path: p), case .success(let lesson) = Lesson.parse(source, path: p),
-                       lesson.runtimeProblems(seeds: [0, variantSeed]).isEmpty {
+                       lesson.runtimeProblems(seeds: [0, lesson.variantSeed(for: seed)]).isEmpty {
                         let (s, start) = session(for: lesson)
                         return [.lessonLoaded(s, startAt: start)]
                     }

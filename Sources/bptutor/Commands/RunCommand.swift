@@ -36,7 +36,7 @@ struct RunCommand: ParsableCommand {
             console.line("\(lesson.title)  (lesson \(lesson.id), \(lesson.steps.count) steps"
                          + (seed.map { ", variant \($0)" } ?? "") + ")")
         }
-        let result = LessonRunner.run(lesson, seed: LessonLoading.seed(seed)) { event in
+        let result = LessonRunner.run(lesson, seed: lesson.variantSeed(for: seed)) { event in
             switch event {
             case let .stepStarted(index, label):
                 if json {

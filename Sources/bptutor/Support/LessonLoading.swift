@@ -27,7 +27,7 @@ enum LessonLoading {
         switch Lesson.parse(source, path: path) {
         case .success(let lesson):
             if case .some(let student) = seed {
-                let seeds = Array(Set([0, self.seed(student)]))
+                let seeds = Array(Set([0, lesson.variantSeed(for: student)]))
                 let problems = lesson.runtimeProblems(seeds: seeds)
                 if !problems.isEmpty {
                     report(LessonError(source: lesson.source, diagnostics: problems), console: console, json: json)
@@ -53,8 +53,4 @@ enum LessonLoading {
         }
     }
 
-    /// The variant seed for `--seed ID` (any text; the same id, the same numbers).
-    static func seed(_ id: String?) -> UInt64 {
-        id.map(StudentSeed.seed(for:)) ?? 0
-    }
 }
