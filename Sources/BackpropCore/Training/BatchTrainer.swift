@@ -22,108 +22,28 @@ public struct BatchTrainer: Sendable {
     }
 
     /// Trains, keeping the weights reached in `network` (also when the monitor
-    /// stops it: Ctrl-C keeps the weights). The monitor is called every
-    /// `options.pollEvery` epochs (and every `pollSteps` steps inside an
-    /// sgd/minibatch epoch); returning false stops training.
+    /// stops it: Ctrl-C keeps the weights). The run is a `TrainingJob` run to the
+    /// end: the monitor is called every `options.pollEvery` epochs (and every
+    /// `pollSteps` steps inside an sgd/minibatch epoch); returning false stops training.
     public mutating func train(_ options: TrainingOptions,
                                monitor: (TrainingProgress) -> Bool = { _ in true }) throws(TrainingError) -> TrainingResult {
-        try options.validate()
-        let n = data.count
-        let stepRows: Int = switch options.mode {
-        case .batch: n
-        case .sgd: 1
-        case .minibatch: min(options.batchSize, n)
-        }
-        let engine = BatchEngine(spec: network.spec, capacity: min(max(stepRows, 1), blockRows, n))
-        engine.load(network)
-        let rule = ClassificationRule.infer(for: data, outputs: network.spec.outputSize)
-
-        let stride = options.historyStride
-        var history: [Double] = []
-        history.reserveCapacity(options.epochs / stride + 2)
-        var steps = 0
-        var stop = TrainingStop.completed
-        var epochsDone = 0
-        var lastLoss = Double.nan
-
-        data.inputs.withUnsafeBufferPointer { xs in
-            data.targets.withUnsafeBufferPointer { ts in
-                let x = xs.baseAddress!, t = ts.baseAddress!
-                var order = Array(0..<n)
-                var rng = SplitMix64(seed: options.seed)
-
-                if options.mode == .batch {
-                    // Each epoch's forward pass gives the loss at the current weights.
-                    for epoch in 0..<options.epochs {
-                        let loss = Self.fullBatchGradient(engine, x: x, t: t, n: n) / Double(n)
-                        if epoch % stride == 0 { history.append(loss) }
-                        if !loss.isFinite { stop = .diverged(epoch: epoch); break }
-                        engine.update(eta: options.eta, lambda: options.lambda)
-                        steps += 1
-                        epochsDone = epoch + 1
-                        if epochsDone % options.pollEvery == 0,
-                           !monitor(TrainingProgress(epoch: epochsDone, epochs: options.epochs, loss: loss)) {
-                            stop = .cancelled
-                            break
-                        }
-                    }
-                    // The loss after the last update is not known yet.
-                    let diverged = if case .diverged = stop { true } else { false }
-                    if !diverged, epochsDone % stride == 0 {
-                        history.append(Self.meanLoss(engine, x: x, t: t, n: n))
-                    }
-                } else {
-                    lastLoss = Self.meanLoss(engine, x: x, t: t, n: n)
-                    history.append(lastLoss)
-                    epochs: for epoch in 0..<options.epochs {
-                        rng.shuffle(&order)
-                        var start = 0
-                        while start < n {
-                            let end = min(start + stepRows, n)
-                            Self.stepGradient(engine, x: x, t: t, indices: order[start..<end])
-                            engine.update(eta: options.eta, lambda: options.lambda)
-                            steps += 1
-                            start = end
-                            if steps % options.pollSteps == 0, start < n,
-                               !monitor(TrainingProgress(epoch: epoch, epochs: options.epochs, loss: lastLoss)) {
-                                stop = .cancelled
-                                break epochs
-                            }
-                        }
-                        epochsDone = epoch + 1
-                        if epochsDone % stride == 0 {
-                            lastLoss = Self.meanLoss(engine, x: x, t: t, n: n)
-                            history.append(lastLoss)
-                            if !lastLoss.isFinite { stop = .diverged(epoch: epochsDone); break }
-                        }
-                        if epochsDone % options.pollEvery == 0,
-                           !monitor(TrainingProgress(epoch: epochsDone, epochs: options.epochs, loss: lastLoss)) {
-                            stop = .cancelled
-                            break
-                        }
-                    }
-                }
-            }
-        }
-
-        network = engine.network()
-        let evaluation = Self.evaluate(engine, data: data, rule: rule)
-        let loss = evaluation.loss
-        if case .completed = stop, !loss.isFinite { stop = .diverged(epoch: epochsDone) }
-        return TrainingResult(network: network, epochs: epochsDone, requestedEpochs: options.epochs, steps: steps,
-                              loss: loss, objective: loss + 0.5 * options.lambda * network.weightNormSquared,
-                              accuracy: evaluation.correct.map { Double($0) / Double(data.count) },
-                              correct: evaluation.correct, rule: rule, lossHistory: history,
-                              historyStride: stride, stop: stop)
+        var job = try TrainingJob(network: network, data: data, options: options, blockRows: blockRows)
+        job.run(monitor: monitor)
+        network = job.network
+        return job.result
     }
 
     /// Mean loss and accuracy of the current weights on the data.
     public func evaluate() -> (loss: Double, accuracy: Double?, correct: Int?) {
+        let e = Self.evaluate(network: network, data: data, blockRows: blockRows)
+        return (e.loss, e.correct.map { Double($0) / Double(data.count) }, e.correct)
+    }
+
+    /// Mean loss and the number classified correctly (nil without classes) of `network` on `data`.
+    static func evaluate(network: Network, data: Dataset, blockRows: Int) -> (loss: Double, correct: Int?) {
         let engine = BatchEngine(spec: network.spec, capacity: min(blockRows, data.count))
         engine.load(network)
-        let rule = ClassificationRule.infer(for: data, outputs: network.spec.outputSize)
-        let e = Self.evaluate(engine, data: data, rule: rule)
-        return (e.loss, e.correct.map { Double($0) / Double(data.count) }, e.correct)
+        return evaluate(engine, data: data, rule: ClassificationRule.infer(for: data, outputs: network.spec.outputSize))
     }
 
     // MARK: Passes over blocks

@@ -103,6 +103,8 @@ public struct TrainingResult: Sendable, Equatable {
     public var lossHistory: [Double]
     public var historyStride: Int
     public var stop: TrainingStop
+    /// The options the run was made with.
+    public var options: TrainingOptions
 }
 
 public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
