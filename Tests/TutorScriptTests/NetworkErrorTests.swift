@@ -81,7 +81,7 @@ import ScriptSyntax
         #expect(r.errors.count == 1)
         #expect(r.errors.first?.notes.contains("did you mean 'epochs'?") == true, "\(r.errors.first?.notes ?? [])")
         // Nothing trained.
-        #expect(s.interpreter.session.lastTraining == nil)
+        #expect(s.interpreter.session.training == nil)
     }
 
     @Test("sample out of range, not whole; step sample out of range or without eta")

@@ -30,7 +30,7 @@ extension Interpreter {
                                                    origin: "net at line \(keyword.span.start.line)")
             session.network = nodes
             session.currentSample = sample
-            session.lastTraining = nil
+            session.training = nil
             graph.clearGradients()
             return .network(NetworkSummary(sizes: spec.sizes, activations: spec.activations.map(\.rawValue),
                                            loss: spec.loss.rawValue, parameters: spec.parameterCount, seed: seed,

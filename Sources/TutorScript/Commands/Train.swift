@@ -6,7 +6,10 @@ import TutorStore
 /// descent on the current network and data. The options, their ranges and wording are
 /// declared once in ScriptSyntax's `TrainSyntax`.
 extension Interpreter {
-    mutating func train(_ options: [CommandOption], keyword: Identifier) throws(Diagnostic) -> Output {
+    /// Runs to the end (Ctrl-C through `hooks.shouldCancel` stops it, keeping the weights
+    /// reached), or with `hooks.trainsInSlices` starts the run for the front end to advance
+    /// (no output then; `advanceTraining` gives the report when it ends).
+    mutating func train(_ options: [CommandOption], keyword: Identifier) throws(Diagnostic) -> [Output] {
         let (network, data) = try networkAndData(keyword)
         try TrainSyntax.schema.validate(options)
         let epochs = try options.required(TrainSyntax.epochs, at: keyword) { o throws(Diagnostic) in
@@ -19,29 +22,58 @@ extension Interpreter {
         let lambda = try options.number(TrainSyntax.lambda) ?? 0
         let trainingOptions = TrainingOptions(epochs: epochs, eta: eta, mode: mode, batchSize: batch, seed: seed,
                                               lambda: lambda)
-        let hooks = self.hooks
+        var job: TrainingJob
         do {
-            var trainer = try BatchTrainer(network: network, data: data)
-            let result = try trainer.train(trainingOptions) { progress in
-                hooks.progress?(progress)
-                return !hooks.shouldCancel()
-            }
-            session.network!.write(result.network, to: &graph)
-            session.lastTraining = result
-            return .training(TrainingSummary(mode: mode.rawValue, eta: eta, lambda: lambda,
-                                             batchSize: mode == .minibatch ? batch : nil, seed: seed,
-                                             result: result, samples: data.count))
+            job = try TrainingJob(network: network, data: data, options: trainingOptions)
         } catch {
             throw Diagnostic(error.scriptMessage, at: Self.span(of: error, in: options) ?? keyword.span)
         }
+        session.training = job
+        session.trainingIsCurrent = true
+        if hooks.trainsInSlices { return [] }
+        let hooks = self.hooks
+        job.run { progress in
+            hooks.progress?(progress)
+            return !hooks.shouldCancel()
+        }
+        return [ended(job)]
+    }
+
+    /// Puts an ended run's weights into the graph and reports it as `train` does.
+    mutating func ended(_ job: TrainingJob) -> Output {
+        session.training = job
+        let result = job.result
+        setNetworkWeights(result.network)
+        return .training(TrainingSummary(result, samples: job.data.count))
     }
 
     /// `losses`: the loss history of the last training run.
     func losses(keyword: Identifier) throws(Diagnostic) -> Output {
-        guard let result = session.lastTraining else {
+        guard let run = session.training else {
             throw Diagnostic(ScriptMessage.noTraining, at: keyword.span)
         }
-        return .losses(history: result.lossHistory, stride: result.historyStride)
+        return .losses(history: run.lossHistory, stride: run.options.historyStride)
+    }
+}
+
+extension TrainingSummary {
+    /// The report of a run, from the options it was made with.
+    init(_ result: TrainingResult, samples: Int) {
+        let o = result.options
+        self.init(mode: o.mode.rawValue, eta: o.eta, lambda: o.lambda, batchSize: o.mode == .minibatch ? o.batchSize : nil,
+                  seed: o.seed, result: result, samples: samples)
+    }
+}
+
+extension Command {
+    /// Whether the statement leaves the last training run behind (`NetworkSession.trainingIsCurrent`):
+    /// it changes the weights, the data or the sample, or starts another run.
+    var endsTrainingRun: Bool {
+        switch self {
+        case .net, .sample, .step, .reset, .train: true
+        case .data(let source, _): source != nil
+        default: false
+        }
     }
 }
 

@@ -20,7 +20,7 @@ extension Interpreter {
         case let .net(layers, layersSpan, options): [try buildNetwork(layers, layersSpan, options, keyword: keyword)]
         case let .data(source, options): [try loadData(source, options, keyword: keyword)]
         case .sample(let expression): [try selectSample(expression)]
-        case .train(let options): [try train(options, keyword: keyword)]
+        case .train(let options): try train(options, keyword: keyword)
         case .step(let options): [try step(options, keyword: keyword)]
         case let .perceptron(action, options): [try perceptron(action, options, keyword: keyword)]
         case .predict(let input): [try predict(input, keyword: keyword)]

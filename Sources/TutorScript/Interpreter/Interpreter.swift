@@ -50,12 +50,14 @@ public struct Interpreter: Sendable {
     private mutating func run(_ statement: Statement, in source: SourceFile) throws(Diagnostic) -> [Output] {
         switch statement.kind {
         case let .assignment(target, op, value):
+            session.trainingIsCurrent = false
             return [try assign(target, op, value, statement: statement, source: source)]
         case .expression(let e):
             var scratch = graph
             let (id, _) = try lower(e, into: &scratch)
             return [.value(scratch.value(of: id))]
         case let .command(keyword, command):
+            if command.endsTrainingRun { session.trainingIsCurrent = false }
             return try runCommand(command, keyword: keyword)
         }
     }

@@ -112,7 +112,7 @@ extension AppState {
         if d.nodes == nil { d.bindings = interpreter.bindingSummaries }
         d.perceptron = interpreter.session.perceptron.map(PerceptronReport.report(for:))
         if let nodes = d.nodes, let data = interpreter.session.data, data.inputWidth == 2, nodes.spec.inputSize == 2,
-           interpreter.session.lastTraining != nil || state.training != nil {
+           interpreter.session.training != nil || state.training != nil {
             d.decision = DecisionRegions(outputs: nodes.spec.outputSize, data: data)
         }
         state.display = d

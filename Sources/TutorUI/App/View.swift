@@ -140,7 +140,7 @@ extension AppState {
     /// `update` prepared.
     private func plotKind(_ state: LessonState) -> PlotKind? {
         let display = state.display
-        let lastTraining = state.session.interpreter.session.lastTraining
+        let lastTraining = state.session.interpreter.session.training
         if let run = state.training, run.running || run.losses.count > 1 {
             if !run.running, let regions = display.decision { return .decision(regions) }
             return .loss(run.losses, stride: 1, live: run.running)
@@ -148,7 +148,7 @@ extension AppState {
         if let report = display.perceptron { return .perceptron(report) }
         if let regions = display.decision, lastTraining != nil { return .decision(regions) }
         if let last = lastTraining, last.lossHistory.count > 1 {
-            return .loss(last.lossHistory, stride: last.historyStride, live: false)
+            return .loss(last.lossHistory, stride: last.options.historyStride, live: false)
         }
         return nil
     }

@@ -1,0 +1,71 @@
+import BackpropCore
+
+/// The last training run as a front end drives it in slices (the full-screen tutor: a
+/// slice per tick, `r` to pause and go on, Ctrl-C to stop). The run is the session's
+/// `training`; while it goes on the graph keeps the weights it started from, and they are
+/// written there when it pauses or ends (one recompute, as `train` does at its end).
+extension Interpreter {
+    /// The last run while it can go on: it belongs to the graph and has not ended.
+    public var trainingInProgress: TrainingJob? {
+        guard session.trainingIsCurrent, let run = session.training, !run.isFinished else { return nil }
+        return run
+    }
+
+    /// `r`: the run to go on with. The one in progress; an ended one again from the weights
+    /// it started from; after anything else changed the weights (or with no run yet), a new
+    /// run from the graph's weights with the last run's options (or `defaults`).
+    public mutating func resumeTraining(defaults: TrainingOptions) throws(TrainingRunRefusal) -> TrainingJob {
+        if let run = trainingInProgress { return run }
+        let run: TrainingJob
+        if session.trainingIsCurrent, let ended = session.training {
+            run = ended.restarted()
+        } else {
+            guard let nodes = session.network, nodes.isCurrent(in: graph) else {
+                throw TrainingRunRefusal("nothing to train: this step has no network ('net 2-2-1' defines one)")
+            }
+            guard let data = session.data else {
+                throw TrainingRunRefusal("nothing to train on: load a data set first ('data xor')")
+            }
+            do {
+                run = try TrainingJob(network: nodes.read(from: graph), data: data,
+                                      options: session.training?.options ?? defaults)
+            } catch {
+                throw TrainingRunRefusal(error.description)
+            }
+        }
+        session.training = run
+        session.trainingIsCurrent = true
+        return run
+    }
+
+    /// Advances the run in progress by about `budget` samples (`TrainingJob.advance`).
+    /// When it ends, its weights go into the graph and its report (as `train` prints it) is returned.
+    public mutating func advanceTraining(budget: Int) -> Output? {
+        guard var run = trainingInProgress else { return nil }
+        run.advance(budget: budget)
+        session.training = run
+        return run.isFinished ? ended(run) : nil
+    }
+
+    /// Writes the weights the run in progress reached into the graph; it can go on from there.
+    public mutating func pauseTraining() {
+        guard let run = trainingInProgress else { return }
+        setNetworkWeights(run.network)
+    }
+
+    /// Ctrl-C: ends the run in progress here, keeping the weights reached; its report.
+    public mutating func stopTraining() -> Output? {
+        guard var run = trainingInProgress else { return nil }
+        run.cancel()
+        return ended(run)
+    }
+}
+
+/// Why `r` has nothing to train, in a sentence for the status line.
+public struct TrainingRunRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
