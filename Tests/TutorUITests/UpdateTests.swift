@@ -135,19 +135,21 @@ import TutorScript
         let before = w1()
         #expect(state.update(.key(.character("r"))) == [.startTicks])
         // Small slices, so the run takes several ticks whatever the machine: slicing is by
-        // epochs per tick, not by time, so every step below happens on every run.
+        // samples per tick, not by time, so every step below happens on every run.
         let slice = 250
-        state.lesson?.training?.epochsPerTick = slice
-        let target = try #require(state.lesson?.training?.target)
-        #expect(target == 2000)                                   // no typed train in this step: 2000 epochs
+        state.lesson?.samplesPerTick = slice * 4                  // XOR has four samples: 250 epochs a tick
+        let run = { try #require(interpreter().session.training) }
+        let target = try run().options.epochs
+        #expect(target == 2000)                                   // no train in this step: 2000 epochs
+        #expect(try run().options == TrainingOptions(epochs: 2000, eta: 0.5))
         #expect(state.update(.tick).isEmpty)
-        let run = try #require(state.lesson?.training)
-        #expect(run.running && run.epochsDone == slice)
+        #expect(state.lesson?.trainingRunning == true)
+        #expect(try run().epochsDone == slice)
         #expect(w1() == before)                                   // the graph has the start until a pause
         #expect(state.view(width: 120, height: 40).text.contains("training \(slice)/\(target)"))
         // Pausing writes the weights reached into the graph; the decision regions show them.
         #expect(state.update(.key(.character("r"))) == [.stopTicks])
-        #expect(state.lesson?.training?.running == false)
+        #expect(state.lesson?.trainingRunning == false)
         #expect(w1() != before)
         let paused = state.view(width: 120, height: 40).text
         #expect(paused.contains("paused \(slice)/\(target)"))
@@ -159,12 +161,18 @@ import TutorScript
             let effects = state.update(.tick)
             #expect(effects == (tick == remaining ? [.stopTicks] : []), "tick \(tick)")
         }
-        let done = try #require(state.lesson?.training)
-        #expect(!done.running && !done.diverged && done.epochsDone == target)
-        #expect(done.losses.count == target + 1)                  // the start and every epoch
+        let done = try run()
+        #expect(state.lesson?.trainingRunning == false && done.stop == .completed && done.epochsDone == target)
+        #expect(done.lossHistory.count == target + 1)             // the start and every epoch
         #expect(state.lesson?.message?.text.hasPrefix("trained \(target) epochs") == true)
         #expect(state.update(.tick) == [.stopTicks])              // a late tick changes nothing
         #expect(state.view(width: 120, height: 40).text.contains("Decision regions"))
+        // The weights in the graph are the run's, and `losses` shows its curve.
+        #expect(interpreter().session.network?.read(from: interpreter().graph) == done.network)
+        // `r` after the run ended: the same run again from the weights it started from.
+        #expect(state.update(.key(.character("r"))) == [.startTicks])
+        let again = try run()
+        #expect(again.epochsDone == 0 && again.network == done.start && again.options == done.options)
     }
 
     @Test func pickerOpensTheSelectedLesson() {

@@ -73,24 +73,8 @@ public struct StepRecord: Sendable, Equatable {
     /// Text of results the step printed (show, train, explain, …) and its errors.
     public var results: [String] = []
     public var phase = Phase.reading
-    /// η and epochs of the step's last `train`, for `r`.
-    public var trainEta: Double?
-    public var trainEpochs: Int?
-    public var trainMode: String?
 
     public init() {}
-}
-
-/// A training run animated on ticks: the trainer advances a slice of epochs per tick.
-public struct TrainingRun: Sendable {
-    public var trainer: BatchTrainer
-    public var eta: Double
-    public var epochsDone = 0
-    public var target: Int
-    public var epochsPerTick: Int
-    public var losses: [Double] = []
-    public var running = true
-    public var diverged = false
 }
 
 /// The state of a lesson on screen.
@@ -106,7 +90,10 @@ public struct LessonState: Sendable {
     /// Presentation mode: how many of the step's quantities are shown.
     public internal(set) var revealed = 0
     public internal(set) var message: StatusMessage?
-    public internal(set) var training: TrainingRun?
+    /// Whether the ticks advance the interpreter's run in progress (`r` pauses it).
+    public internal(set) var trainingRunning = false
+    /// Samples a tick advances the run by; nil: `LessonState.slice(for:)`.
+    var samplesPerTick: Int?
     /// What the view draws, prepared by `update` (`AppState.prepareDisplay`).
     var display = LessonDisplay()
 }

@@ -88,7 +88,7 @@ extension AppState {
         switch message {
         case .commandLineChanged:
             return
-        case .tick where lesson?.training?.running == true || !wasTraining:
+        case .tick where lesson?.trainingRunning == true || !wasTraining:
             return
         default:
             prepareDisplay()
@@ -112,7 +112,7 @@ extension AppState {
         if d.nodes == nil { d.bindings = interpreter.bindingSummaries }
         d.perceptron = interpreter.session.perceptron.map(PerceptronReport.report(for:))
         if let nodes = d.nodes, let data = interpreter.session.data, data.inputWidth == 2, nodes.spec.inputSize == 2,
-           interpreter.session.training != nil || state.training != nil {
+           interpreter.session.training != nil {
             d.decision = DecisionRegions(outputs: nodes.spec.outputSize, data: data)
         }
         state.display = d

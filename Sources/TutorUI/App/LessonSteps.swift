@@ -10,21 +10,21 @@ extension LessonState {
     /// Starts the next step (a pending question is skipped by the session).
     mutating func next() {
         guard session.step + 1 < session.stepCount else { return }
-        stopTraining()
+        pauseTraining()
         beginStep(session.nextStep())
     }
 
     /// Back to the start of the previous step, run again from the state it began with.
     mutating func back() {
         guard session.step >= 1 else { return }
-        stopTraining()
+        pauseTraining()
         beginStep(session.back())
     }
 
     /// Runs (or re-runs) steps until `target` is the current one (the session walks them).
     mutating func goTo(step target: Int) {
         guard session.stepCount > 0, session.clampedStep(target) != session.step else { return }
-        stopTraining()
+        pauseTraining()
         if let events = session.goTo(step: target) { beginStep(events) }
     }
 
@@ -67,17 +67,12 @@ extension LessonState {
         }
     }
 
-    /// The phase and the training parameters an output reveals.
+    /// The phase an output reveals.
     mutating func note(_ output: Output) {
         switch output {
         case .assigned: record.phase = .forward
         case .backwardDone: record.phase = .backward
-        case .training(let t):
-            record.phase = .update
-            record.trainEta = t.eta
-            record.trainEpochs = t.result.requestedEpochs
-            record.trainMode = t.mode
-        case .step, .perceptron, .perceptronVisit: record.phase = .update
+        case .training, .step, .perceptron, .perceptronVisit: record.phase = .update
         default: break
         }
     }

@@ -1,74 +1,90 @@
 import BackpropCore
 import TutorScript
 
-/// `r`: training animated on ticks, a slice of epochs per tick so the keys stay live.
+/// The screen's side of training. The run is the interpreter's (`session.training`, the
+/// one `losses` reads): a typed `train` starts it, `r` starts, pauses or goes on with it,
+/// and each tick advances it by one slice, so the keys stay live. Ctrl-C stops it.
 extension LessonState {
-    /// Starts, pauses or resumes the animated run. Returns a message to show.
+    /// What `r` trains when the session has no run to go on with or repeat.
+    static let defaultTraining = TrainingOptions(epochs: 2000, eta: 0.5)
+
+    /// The interpreter's run that can go on (running on ticks or paused).
+    var trainingInProgress: TrainingJob? { session.interpreter.trainingInProgress }
+
+    /// `r`: pauses the run, or goes on with one (`Interpreter.resumeTraining`: the paused run,
+    /// an ended one again from its start, or a new one). Returns a message to show.
     mutating func toggleTraining() -> StatusMessage {
-        if var run = training {
-            run.running.toggle()
-            training = run
-            if !run.running {
-                writeBack()
-                return StatusMessage("training paused at epoch \(run.epochsDone): the weights reached are in the graph (r resumes)")
-            }
-            return StatusMessage("training resumed")
+        if trainingRunning {
+            pauseTraining()
+            let epoch = trainingInProgress?.epochsDone ?? 0
+            return StatusMessage("training paused at epoch \(epoch): the weights reached are in the graph (r goes on)")
         }
-        guard let nodes = session.interpreter.session.network, nodes.isCurrent(in: session.interpreter.graph) else {
-            return StatusMessage("nothing to train: this step has no network ('net 2-2-1' defines one)", kind: .bad)
-        }
-        guard let data = session.interpreter.session.data else {
-            return StatusMessage("nothing to train on: load a data set first ('data xor')", kind: .bad)
-        }
-        let network = nodes.read(from: session.interpreter.graph)
         do {
-            let trainer = try BatchTrainer(network: network, data: data)
-            let work = max(1, data.count * network.spec.parameterCount)
-            let perTick = min(2000, max(1, 400_000 / work))
-            let target = record.trainEpochs ?? 2000
-            training = TrainingRun(trainer: trainer, eta: record.trainEta ?? 0.5, target: target, epochsPerTick: perTick)
+            let run = try session.interpreter.resumeTraining(defaults: Self.defaultTraining)
+            trainingRunning = true
             record.phase = .update
-            return StatusMessage("training \(target) epochs, η = \(NumberFormat.roundTrip(record.trainEta ?? 0.5)) (r pauses)")
+            return run.steps == 0 ? Self.started(run) : StatusMessage("training resumed at epoch \(run.epochsDone)")
         } catch {
             return StatusMessage(error.description, kind: .bad)
         }
     }
 
-    /// One tick: one slice of epochs. Returns true while the run goes on.
+    /// The status line of a run that starts now.
+    static func started(_ run: TrainingJob) -> StatusMessage {
+        let o = run.options
+        var text = "training \(o.epochs) epoch\(o.epochs == 1 ? "" : "s") (\(o.mode.rawValue)"
+        if o.mode == .minibatch { text += ", batch \(o.batchSize)" }
+        text += ", η = \(NumberFormat.roundTrip(o.eta))"
+        if o.lambda != 0 { text += ", λ = \(NumberFormat.roundTrip(o.lambda))" }
+        return StatusMessage(text + "): r pauses, Ctrl-C stops")
+    }
+
+    /// One tick: one slice of the run. Returns true while it goes on.
     mutating func trainSlice() -> Bool {
-        guard var run = training, run.running else { return false }
-        let epochs = min(run.epochsPerTick, run.target - run.epochsDone)
-        guard epochs > 0 else { return false }
-        do {
-            let result = try run.trainer.train(TrainingOptions(epochs: epochs, eta: run.eta))
-            let history = run.losses.isEmpty ? result.lossHistory[...] : result.lossHistory.dropFirst()
-            run.losses += history
-            run.epochsDone += result.epochs
-            if case .diverged = result.stop { run.diverged = true }
-        } catch {
-            run.diverged = true
+        guard trainingRunning, let run = trainingInProgress else {
+            trainingRunning = false
+            return false
         }
-        let done = run.epochsDone >= run.target || run.diverged
-        if done { run.running = false }
-        training = run
-        if done {
-            writeBack()
-            let loss = run.losses.last.map { NumberFormat(digits: 4).format($0) } ?? "?"
-            message = run.diverged
-                ? StatusMessage("training diverged at epoch \(run.epochsDone): η is too large", kind: .bad)
-                : StatusMessage("trained \(run.epochsDone) epochs: mean loss \(loss)", kind: .good)
+        guard let report = session.interpreter.advanceTraining(budget: samplesPerTick ?? Self.slice(for: run)) else {
+            return true
         }
-        return !done
+        trainingRunning = false
+        show(report: report)
+        return false
     }
 
-    /// Writes the trainer's weights into the graph (recomputing values and gradients once).
-    mutating func writeBack() {
-        guard let run = training else { return }
-        session.interpreter.setNetworkWeights(run.trainer.network)
+    /// Samples per tick: about 400,000 weight-sample products, and at most 2000 epochs.
+    static func slice(for run: TrainingJob) -> Int {
+        let n = max(1, run.data.count)
+        let work = n * max(1, run.network.spec.parameterCount)
+        return min(2000, max(1, 400_000 / work)) * n
     }
 
-    mutating func stopTraining() {
-        if training?.running == true { writeBack() }
-        training = nil
+    /// Stops the ticks, writing the weights reached into the graph (the run can go on with `r`).
+    mutating func pauseTraining() {
+        guard trainingRunning else { return }
+        session.interpreter.pauseTraining()
+        trainingRunning = false
+    }
+
+    /// Ctrl-C while the ticks run: the run ends here with its weights kept, and its report shows.
+    mutating func interruptTraining() {
+        trainingRunning = false
+        if let report = session.interpreter.stopTraining() { show(report: report) }
+    }
+
+    /// An ended run's report (as `train` prints it) in the output pane; its first line below.
+    private mutating func show(report: Output) {
+        note(report)
+        let lines = TextOutput(settings: session.interpreter.settings, interactive: true).render(report)
+            .map { $0.split(separator: "\n").map(String.init) } ?? []
+        let kind: StatusMessage.Kind = switch report {
+        case .training(let t) where t.result.stop == .completed: .good
+        case .training(let t) where t.result.stop == .cancelled: .info
+        default: .bad
+        }
+        message = StatusMessage(lines.first ?? "training ended", kind: kind)
+        pane = .output(title: "Output: training", lines: lines)
+        paneScroll = 0
     }
 }

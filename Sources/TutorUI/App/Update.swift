@@ -7,7 +7,7 @@ extension AppState {
     /// Applies one message; returns what the terminal layer should do. What the
     /// screen shows is prepared here too, so `view` only draws.
     public mutating func update(_ m: Message) -> [Effect] {
-        let wasTraining = lesson?.training?.running == true
+        let wasTraining = lesson?.trainingRunning == true
         let effects = apply(m)
         prepareDisplay(after: m, wasTraining: wasTraining)
         return effects
@@ -27,10 +27,8 @@ extension AppState {
                 commandBar = CommandBarState()
                 return [.closeCommandBar]
             }
-            if lesson?.training?.running == true {
-                lesson?.training?.running = false
-                lesson?.writeBack()
-                lesson?.message = StatusMessage("training stopped: the weights reached are kept")
+            if lesson?.trainingRunning == true {
+                lesson?.interruptTraining()
                 return [.stopTicks]
             }
             return screen == .lesson ? [.saveProgress, .quit] : [.quit]
@@ -43,8 +41,10 @@ extension AppState {
             return [.closeCommandBar]
         case .commandEntered(let line):
             commandBar = CommandBarState()
+            let wasRunning = lesson?.trainingRunning == true
             lesson?.run(line)
-            return [.closeCommandBar]
+            let running = lesson?.trainingRunning == true
+            return [.closeCommandBar] + (running == wasRunning ? [] : [running ? .startTicks : .stopTicks])
         case .key(let key):
             return press(key)
         case let .lessonLoaded(session, startAt):
@@ -54,7 +54,7 @@ extension AppState {
     }
 
     private mutating func tick() -> [Effect] {
-        guard var state = lesson, state.training?.running == true else { return [.stopTicks] }
+        guard var state = lesson, state.trainingRunning else { return [.stopTicks] }
         let more = state.trainSlice()
         lesson = state
         return more ? [] : [.stopTicks]
@@ -103,7 +103,7 @@ extension AppState {
     private mutating func lessonKey(_ key: Key) -> [Effect] {
         guard var state = lesson else { return [] }
         defer { lesson = state }
-        let wasTraining = state.training?.running == true
+        let wasTraining = state.trainingRunning
         var effects: [Effect] = []
         switch key {
         case .character("n"), .right, .character(" "), .enter:
@@ -154,7 +154,7 @@ extension AppState {
             presentation.toggle()
             state.revealed = presentation ? 0 : state.revealed
         case .character("q"), .control("c"):
-            state.stopTraining()
+            state.pauseTraining()
             return [.saveProgress, .quit]
         case .escape:
             state.message = nil
@@ -162,7 +162,7 @@ extension AppState {
         default:
             break
         }
-        let isTraining = state.training?.running == true
+        let isTraining = state.trainingRunning
         if isTraining && !wasTraining { effects.append(.startTicks) }
         if !isTraining && wasTraining { effects.append(.stopTicks) }
         return effects
@@ -184,6 +184,21 @@ extension LessonState {
     mutating func run(_ raw: String) {
         let line = raw.trimmingWhitespace
         guard !line.isEmpty else { return }
+        // The line sees the weights a running run reached; the run goes on after it unless
+        // the line left it behind (an assignment, another train, …). A typed `train` starts
+        // a run the ticks advance.
+        let wasRunning = trainingRunning
+        pauseTraining()
+        defer {
+            let run = trainingInProgress
+            trainingRunning = run.map { wasRunning || $0.steps == 0 } ?? false
+            if let run, run.steps == 0 {
+                message = Self.started(run)
+                if case .output(let title, let lines) = pane, lines == ["(done)"] {
+                    pane = .output(title: title, lines: [Self.started(run).text])
+                }
+            }
+        }
         if let reply = session.reply(to: line) {
             show(reply)
             return
@@ -192,6 +207,8 @@ extension LessonState {
         var outputs: [Output] = []
         var failed = false
         var interpreter = session.interpreter
+        interpreter.hooks.trainsInSlices = true
+        defer { session.interpreter.hooks.trainsInSlices = false }
         _ = ScriptRunner.runLine(line, interpreter: &interpreter) { event, settings in
             switch event {
             case .output(let o):

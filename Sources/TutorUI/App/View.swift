@@ -49,9 +49,9 @@ extension AppState {
         let display = state.display
         let layout = lessonLayout(state, width: c.width, height: c.height)
         let label = session.currentLabel ?? ""
-        let phase = state.training?.running == true ? Phase.update : state.record.phase
-        let trainingNote = state.training.map { run in
-            (run.running ? "training " : "paused ") + "\(run.epochsDone)/\(run.target)"
+        let phase = state.trainingRunning ? Phase.update : state.record.phase
+        let trainingNote = state.trainingInProgress.map { run in
+            (state.trainingRunning ? "training " : "paused ") + "\(run.epochsDone)/\(run.options.epochs)"
         }
         StatusLine.render(into: &c, area: layout.status, lesson: session.lesson.title, step: session.step + 1,
                           steps: session.stepCount, label: label, phase: phase, training: trainingNote,
@@ -122,8 +122,8 @@ extension AppState {
         }
         var keys: [(String, String)] = [("n", "next"), ("p", "back"), (unicode ? "↑↓" : "up/dn", "select"), ("e", "explain")]
         if state.session.pending != nil { keys.insert((":", "answer"), at: 0) } else { keys.append((":", "command")) }
-        if state.training != nil || state.session.interpreter.session.network != nil {
-            keys.append(("r", state.training?.running == true ? "pause" : "train"))
+        if state.session.interpreter.session.network != nil {
+            keys.append(("r", state.trainingRunning ? "pause" : state.trainingInProgress != nil ? "go on" : "train"))
         }
         keys += [("?", "help"), ("q", "quit")]
         return keys
@@ -141,9 +141,9 @@ extension AppState {
     private func plotKind(_ state: LessonState) -> PlotKind? {
         let display = state.display
         let lastTraining = state.session.interpreter.session.training
-        if let run = state.training, run.running || run.losses.count > 1 {
-            if !run.running, let regions = display.decision { return .decision(regions) }
-            return .loss(run.losses, stride: 1, live: run.running)
+        if let run = state.trainingInProgress, state.trainingRunning || run.lossHistory.count > 1 {
+            if !state.trainingRunning, let regions = display.decision { return .decision(regions) }
+            return .loss(run.lossHistory, stride: run.options.historyStride, live: state.trainingRunning)
         }
         if let report = display.perceptron { return .perceptron(report) }
         if let regions = display.decision, lastTraining != nil { return .decision(regions) }

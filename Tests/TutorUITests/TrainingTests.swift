@@ -1,0 +1,152 @@
+import Testing
+import TermCore
+import BackpropCore
+import ScriptSyntax
+import TutorScript
+@testable import TutorUI
+
+/// One training run: a typed `train` and `r` are the interpreter's run, advanced a slice per tick.
+@Suite struct ScreenTrainingTests {
+    /// Step 7 of 02-xor: a sigmoid 2-2-1 network on the XOR data, its question skipped.
+    func xor() throws -> AppState {
+        var state = try Fixture.state("02-xor.lesson", step: 6)
+        while state.lesson?.session.pending != nil { _ = state.update(.commandEntered("skip")) }
+        return state
+    }
+
+    func interpreter(_ state: AppState) -> Interpreter { state.lesson!.session.interpreter }
+    func run(_ state: AppState) throws -> TrainingJob { try #require(interpreter(state).session.training) }
+    func weights(_ state: AppState) -> Network? {
+        interpreter(state).session.network?.read(from: interpreter(state).graph)
+    }
+
+    /// Runs `line` in `interpreter` as the REPL does (to the end), returning the run.
+    func blocking(_ line: String, in interpreter: Interpreter) throws -> TrainingJob {
+        var copy = interpreter
+        var errors: [Diagnostic] = []
+        _ = ScriptRunner.runLine(line, interpreter: &copy) { event, _ in
+            if case .error(let d) = event { errors.append(d) }
+        }
+        #expect(errors.isEmpty, "\(errors)")
+        return try #require(copy.session.training)
+    }
+
+    @Test("a typed train starts a run the ticks advance; Ctrl-C stops it with the weights reached; q quits")
+    func typedTrainIsLive() throws {
+        var state = try xor()
+        state.lesson?.samplesPerTick = 400                        // 100 epochs of XOR a tick
+        let before = try #require(weights(state))
+        #expect(state.update(.commandEntered("train epochs=5000000 eta=0.5")) == [.closeCommandBar, .startTicks])
+        #expect(state.lesson?.trainingRunning == true)
+        #expect(weights(state) == before)                         // the line returned at once
+        #expect(state.lesson?.message?.text == "training 5000000 epochs (batch, η = 0.5): r pauses, Ctrl-C stops")
+        for k in 1...3 {
+            #expect(state.update(.tick).isEmpty)
+            #expect(try run(state).epochsDone == 100 * k)
+            #expect(state.view(width: 120, height: 40).text.contains("training \(100 * k)/5000000"))
+        }
+        #expect(state.update(.interrupt) == [.stopTicks])
+        let stopped = try run(state)
+        #expect(stopped.stop == .cancelled && stopped.epochsDone == 300)
+        #expect(weights(state) == stopped.network && stopped.network != before)
+        #expect(state.lesson?.message?.text.hasPrefix("trained 300 epochs (batch, η = 0.5, 300 steps)") == true)
+        let screen = state.view(width: 120, height: 40).text
+        #expect(screen.contains("stopped after 300 of 5000000 epochs; the weights reached are kept"))
+        #expect(!screen.contains("training 300/"))
+        #expect(state.update(.tick) == [.stopTicks])              // a late tick changes nothing
+        #expect(try run(state).epochsDone == 300)
+        #expect(state.update(.key(.character("q"))) == [.saveProgress, .quit])
+    }
+
+    @Test("r after train mode=sgd lambda=0.01 seed=3 goes on with those options: the typed run's curve")
+    func rKeepsTheTypedOptions() throws {
+        var state = try xor()
+        let line = "train epochs=30 eta=0.5 mode=sgd lambda=0.01 seed=3"
+        let reference = try blocking(line, in: interpreter(state))
+        state.lesson?.samplesPerTick = 10                         // 2.5 epochs of sgd steps a tick
+        #expect(state.update(.commandEntered(line)) == [.closeCommandBar, .startTicks])
+        for _ in 1...3 { _ = state.update(.tick) }
+        #expect(state.update(.key(.character("r"))) == [.stopTicks])   // paused mid-epoch
+        let paused = try run(state)
+        #expect(paused.epochsDone == 7 && paused.steps == 30 && !paused.isFinished)
+        #expect(weights(state) == paused.network)
+        #expect(state.update(.key(.character("r"))) == [.startTicks])  // goes on
+        #expect(state.lesson?.message?.text == "training resumed at epoch 7")
+        while state.lesson?.trainingRunning == true { _ = state.update(.tick) }
+        let done = try run(state)
+        #expect(done.options == TrainingOptions(epochs: 30, eta: 0.5, mode: .sgd, seed: 3, lambda: 0.01))
+        #expect(done.result == reference.result)
+        #expect(done.lossHistory == reference.lossHistory)
+        #expect(weights(state) == reference.network)
+        // `losses` reads this run.
+        var copy = interpreter(state)
+        var shown: [Output] = []
+        _ = ScriptRunner.runLine("losses", interpreter: &copy) { event, _ in
+            if case .output(let o) = event { shown.append(o) }
+        }
+        #expect(shown == [.losses(history: reference.lossHistory, stride: 1)])
+        // `r` after it ended: the same run again from where it started, so the same curve.
+        #expect(state.update(.key(.character("r"))) == [.startTicks])
+        while state.lesson?.trainingRunning == true { _ = state.update(.tick) }
+        #expect(try run(state).result == reference.result)
+    }
+
+    @Test("05, η = 0.5: after r, assignments and a typed train, r repeats the typed run, never the old one")
+    func rNeverOverwritesTypedWork() throws {
+        let lesson = try Fixture.lesson("05-gradient-descent.lesson")
+        let step = try #require(lesson.steps.firstIndex { $0.label == "η = 0.5: overshoot" })
+        var state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+        while state.lesson?.session.pending != nil { _ = state.update(.commandEntered("skip")) }
+        let w1 = { (s: AppState) in s.lesson!.session.interpreter.graph.value(of: s.lesson!.session.interpreter.graph.bindings["W1"]!).scalar }
+        // r: the step's run (20 epochs, η = 0.5) again from where it started.
+        #expect(try run(state).options == TrainingOptions(epochs: 20, eta: 0.5))
+        #expect(state.update(.key(.character("r"))) == [.startTicks])
+        while state.lesson?.trainingRunning == true { _ = state.update(.tick) }
+        #expect(state.lesson?.message?.text.hasPrefix("trained 20 epochs") == true)
+        #expect(try run(state).stop == .completed)
+        // A second r is not stuck: it runs again.
+        #expect(state.update(.key(.character("r"))) == [.startTicks])
+        #expect(state.view(width: 120, height: 40).text.contains("training 0/20"))
+        while state.lesson?.trainingRunning == true { _ = state.update(.tick) }
+        // Typed work: assignments, then a train that converges.
+        for line in ["W1 = [[-1]]", "b1 = [0]"] { #expect(state.update(.commandEntered(line)) == [.closeCommandBar]) }
+        #expect(state.update(.commandEntered("train epochs=500 eta=0.3")) == [.closeCommandBar, .startTicks])
+        while state.lesson?.trainingRunning == true { _ = state.update(.tick) }
+        let typed = try run(state)
+        #expect(typed.stop == .completed && typed.options == TrainingOptions(epochs: 500, eta: 0.3))
+        let reached = w1(state)
+        #expect(abs(reached - 0.535) < 0.01, "\(reached)")
+        // r repeats that run from W1 = −1, b1 = 0: the same weights again.
+        #expect(state.update(.key(.character("r"))) == [.startTicks])
+        while state.lesson?.trainingRunning == true { _ = state.update(.tick) }
+        #expect(w1(state) == reached)
+        #expect(try run(state).lossHistory == typed.lossHistory)
+    }
+
+    @Test("an assignment leaves a paused run behind: r then starts a new one from the weights assigned")
+    func assignmentDiscardsAPausedRun() throws {
+        var state = try xor()
+        state.lesson?.samplesPerTick = 400
+        #expect(state.update(.commandEntered("train epochs=1000 eta=0.7")) == [.closeCommandBar, .startTicks])
+        _ = state.update(.tick)
+        #expect(state.update(.key(.character("r"))) == [.stopTicks])
+        #expect(state.view(width: 120, height: 40).text.contains("paused 100/1000"))
+        // A command that changes nothing keeps the paused run; one that is running goes on after it.
+        _ = state.update(.commandEntered("show W1"))
+        #expect(state.lesson?.trainingInProgress?.epochsDone == 100)
+        #expect(state.update(.key(.character("r"))) == [.startTicks])
+        #expect(state.update(.commandEntered("show W1")) == [.closeCommandBar])
+        #expect(state.lesson?.trainingRunning == true)
+        _ = state.update(.tick)
+        #expect(try run(state).epochsDone == 200)
+        // An assignment while it runs: the line sees the weights reached, and the run is left behind.
+        #expect(state.update(.commandEntered("b2 = [0.25]")) == [.closeCommandBar, .stopTicks])
+        #expect(state.lesson?.trainingInProgress == nil && state.lesson?.trainingRunning == false)
+        let assigned = try #require(weights(state))
+        #expect(assigned.biases[1].storage == [0.25])
+        #expect(try run(state).epochsDone == 200)                 // its curve stays, for `losses`
+        #expect(state.update(.key(.character("r"))) == [.startTicks])
+        let fresh = try run(state)
+        #expect(fresh.epochsDone == 0 && fresh.start == assigned && fresh.options == TrainingOptions(epochs: 1000, eta: 0.7))
+    }
+}
