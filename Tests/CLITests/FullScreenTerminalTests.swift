@@ -93,6 +93,58 @@ struct FullScreenTerminalTests {
         #expect(sttyUnchanged(dir))
     }
 
+    /// The epochs done in the status line's `training K/N`, if it shows one.
+    static func trainingEpoch(_ lines: [String]) -> Int? {
+        guard let status = lines.first, let range = status.range(of: "training ") else { return nil }
+        return Int(status[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test("a typed train runs on ticks: the epoch count moves, Ctrl-C stops it keeping the weights, q exits 0")
+    func typedTrainStaysLive() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("live.lesson", "title \"Train live\"\nstep \"A net\"\nsay \"A network on XOR.\"\n"
+                                 + "data xor\nnet 2-2-1\n")
+        let tmux = try TmuxServer()
+        defer { tmux.kill() }
+        try start(tmux, dir, "open \(shellQuote(path))")
+        #expect(try tmux.waitFor { $0.contains { $0.contains("A network on XOR.") } }, "\(tmux.shown)")
+        let w1 = { (lines: [String]) in lines.first { $0.contains("W1 ") } ?? "" }
+        let before = w1(try tmux.lines())
+        #expect(before.contains("2×2 ["), "\(tmux.shown)")
+
+        try tmux.press(":")
+        try tmux.type("train epochs=5000000 eta=0.5")
+        try tmux.press("Enter")
+        var first = 0
+        #expect(try tmux.waitFor { lines in
+            first = Self.trainingEpoch(lines) ?? 0
+            return first > 0
+        }, "\(tmux.shown)")
+        #expect(try tmux.waitFor { (Self.trainingEpoch($0) ?? 0) > first }, "the count moves: \(tmux.shown)")
+
+        try tmux.press("C-c")
+        var stopped = 0
+        #expect(try tmux.waitFor { lines in
+            guard let line = lines.first(where: { $0.hasPrefix("trained ") }), Self.trainingEpoch(lines) == nil
+            else { return false }
+            stopped = Int(line.dropFirst("trained ".count).prefix { $0.isNumber }) ?? 0
+            return lines.contains { $0.contains("stopped after \(stopped) of 5000000 epochs; the") }
+        }, "\(tmux.shown)")
+        #expect(stopped > first, "\(tmux.shown)")
+        #expect(w1(try tmux.lines()) != before, "the weights reached are kept: \(tmux.shown)")
+        // The run's curve is what `losses` shows (every 50th of 5,000,000 epochs kept).
+        try tmux.press(":")
+        try tmux.type("losses")
+        try tmux.press("Enter")
+        #expect(try tmux.waitFor { $0.contains { $0.contains("loss over \(stopped) epochs (every 50th kept)") } },
+                "\(tmux.shown)")
+
+        try tmux.press("q")
+        #expect(try tmux.waitFor { $0.contains("exited=0") }, "\(tmux.shown)")
+        #expect(sttyUnchanged(dir))
+    }
+
     @Test("Ctrl-C leaves the tutor with the terminal as it was")
     func controlC() throws {
         let (dir, tmux) = try openSevenParts()
