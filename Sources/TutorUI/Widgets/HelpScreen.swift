@@ -8,7 +8,7 @@ enum HelpScreen {
         ("Home  End", "first step, last step"),
         ("↑  ↓  Tab", "select a quantity"),
         ("e", "explain it: its value or its error signal, numbers substituted"),
-        ("r", "run or pause training (animated; keeps the weights)"),
+        ("r", "train, pause, go on (a typed train too); Ctrl-C stops it"),
         (":", "command bar: any command (w = 2, show W1, train epochs=500); answers"),
         ("PgUp  PgDn", "scroll the formula / output pane"),
         ("m  F5", "presentation mode (one quantity at a time)"),
