@@ -58,6 +58,17 @@ import TutorScript
         #expect(state.update(.key(.character("q"))) == [.saveProgress, .quit])
     }
 
+    @Test("q while a typed train runs: the weights reached go into the graph, progress is saved, the tutor quits")
+    func quitWhileTraining() throws {
+        var state = try xor()
+        state.lesson?.samplesPerTick = 400
+        _ = state.update(.commandEntered("train epochs=100000 eta=0.5 mode=minibatch batch=2"))
+        _ = state.update(.tick)
+        #expect(state.update(.key(.character("q"))) == [.saveProgress, .quit])
+        let reached = try run(state)
+        #expect(reached.epochsDone == 100 && weights(state) == reached.network)
+    }
+
     @Test("r after train mode=sgd lambda=0.01 seed=3 goes on with those options: the typed run's curve")
     func rKeepsTheTypedOptions() throws {
         var state = try xor()
