@@ -11,6 +11,7 @@ enum RenderBenchmark {
                              iterations: Int = 200, options: ViewOptions = ViewOptions()) -> Double {
         var state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
         _ = state.update(.resize(width: width, height: height))
+        while state.lesson?.trainingRunning == true { _ = state.update(.tick) }   // the step's train, to its end
         var sink = 0
         _ = state.view(width: width, height: height, options: options)
         let clock = ContinuousClock()

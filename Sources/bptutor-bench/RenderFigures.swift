@@ -52,6 +52,7 @@ func interactionBenchmarks() -> [(String, String)] {
         for _ in 1..<lesson.steps.count {
             let t0 = now()
             _ = state.update(.key(.character("n")))
+            while state.lesson?.trainingRunning == true { _ = state.update(.tick) }   // a train runs on ticks
             _ = state.view(width: 120, height: 40)
             let dt = now() - t0
             total += dt

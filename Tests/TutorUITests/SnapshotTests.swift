@@ -23,7 +23,8 @@ import TutorScript
         let entry = try #require(Self.lessons.first(where: { $0.file == file }))
         let lesson = try Fixture.lesson(file)
         for step in [0, min(entry.later, lesson.steps.count - 1)] {
-            let state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+            var state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+            state.settleTraining()                  // the step's train, run on ticks to its end
             for (w, h) in [(80, 24), (120, 40)] {
                 assertSnapshot(state.view(width: w, height: h), named: "\(entry.name)-step\(step + 1)-\(w)x\(h)")
             }

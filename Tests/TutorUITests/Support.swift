@@ -39,8 +39,12 @@ enum Fixture {
             || shared.contains(name)
     }
 
+    /// The screen at a lesson's step, its training (if the step trains) run on ticks to the end.
     static func state(_ name: String, step: Int = 0, presentation: Bool = false) throws -> AppState {
-        AppState(session: LessonSession(lesson: try lesson(name), seed: 1), startAt: step, presentation: presentation)
+        var state = AppState(session: LessonSession(lesson: try lesson(name), seed: 1), startAt: step,
+                             presentation: presentation)
+        state.settleTraining()
+        return state
     }
 
     static let pickerEntries = [
@@ -94,4 +98,11 @@ func lineDiff(_ expected: String, _ actual: String) -> String {
 
 extension ScreenBuffer {
     var text: String { lines.joined(separator: "\n") }
+}
+
+extension AppState {
+    /// Ticks until no training run goes on.
+    mutating func settleTraining() {
+        while lesson?.trainingRunning == true { _ = update(.tick) }
+    }
 }

@@ -108,6 +108,15 @@ import TutorScript
         let step = try #require(lesson.steps.firstIndex { $0.label == "η = 0.5: overshoot" })
         var state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
         while state.lesson?.session.pending != nil { _ = state.update(.commandEntered("skip")) }
+        // The step's own train runs on ticks, the rest of the step after it.
+        #expect(state.lesson?.trainingRunning == true && state.lesson?.session.waitsForTraining == true)
+        #expect(state.view(width: 120, height: 40).text.contains("training 0/20"))
+        #expect(!state.lesson!.record.narration.joined().contains("grows without bound"))
+        #expect(state.update(.resize(width: 120, height: 40)) == [.startTicks])
+        state.settleTraining()
+        #expect(state.lesson?.session.waitsForTraining == false && state.lesson?.session.isStepDone == true)
+        #expect(state.lesson!.record.narration.joined().contains("grows without bound"))
+        #expect(state.lesson!.record.results.contains { $0.hasPrefix("trained 20 epochs (batch, η = 0.5") })
         let w1 = { (s: AppState) in s.lesson!.session.interpreter.graph.value(of: s.lesson!.session.interpreter.graph.bindings["W1"]!).scalar }
         // r: the step's run (20 epochs, η = 0.5) again from where it started.
         #expect(try run(state).options == TrainingOptions(epochs: 20, eta: 0.5))
@@ -132,6 +141,49 @@ import TutorScript
         while state.lesson?.trainingRunning == true { _ = state.update(.tick) }
         #expect(w1(state) == reached)
         #expect(try run(state).lossHistory == typed.lossHistory)
+    }
+
+    @Test("a lesson's train runs on ticks and its step waits: r pauses it, n finishes it, Ctrl-C stops it")
+    func lessonTrainOnTicks() throws {
+        let lesson = try Fixture.lesson("02-xor.lesson")
+        let step = try #require(lesson.steps.firstIndex { $0.label == "Learning XOR: a start that sticks" })
+        let fresh = { () -> AppState in
+            var state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+            state.lesson?.samplesPerTick = 400                    // 100 epochs a tick
+            while state.lesson?.session.pending != nil, state.lesson?.trainingRunning == false {
+                _ = state.update(.commandEntered("skip"))
+            }
+            return state
+        }
+        let after = "sits on a plateau"                            // narration after the step's train
+        let narration = { (s: AppState) in s.lesson!.record.narration.joined(separator: " ") }
+        // The whole step at once, as the REPL runs it, for the weights it ends with.
+        var quiet = LessonSession(lesson: lesson, seed: 1)
+        quiet.fastForward(to: step)
+        let trained = try #require(quiet.interpreter.session.training)
+
+        var state = fresh()
+        #expect(state.lesson?.trainingRunning == true && state.lesson?.session.waitsForTraining == true)
+        #expect(!narration(state).contains(after))
+        _ = state.update(.tick)
+        #expect(state.update(.key(.character("r"))) == [.stopTicks])   // paused: the step still waits
+        #expect(try run(state).epochsDone == 100 && state.lesson?.session.waitsForTraining == true)
+        _ = state.update(.key(.character("n")))                       // the run to its end at once, then the step
+        #expect(state.lesson?.session.waitsForTraining == false && state.lesson?.trainingRunning == false)
+        #expect(state.lesson?.session.step == step)
+        #expect(narration(state).contains(after))
+        #expect(try run(state).result == trained.result)
+        #expect(weights(state) == trained.network)
+
+        state = fresh()
+        _ = state.update(.tick)
+        _ = state.update(.tick)
+        #expect(state.update(.interrupt) == [.stopTicks])             // stopped at 200 epochs; the step goes on
+        #expect(try run(state).stop == .cancelled && (try run(state).epochsDone) == 200)
+        #expect(state.lesson?.session.waitsForTraining == false && narration(state).contains(after))
+        #expect(state.lesson?.message?.text == "training stopped: the weights reached are kept")
+        #expect(state.lesson!.record.results.contains { $0.contains("stopped after 200 of 5000 epochs") })
+        #expect(state.update(.interrupt) == [.saveProgress, .quit])   // nothing runs: Ctrl-C quits, as before
     }
 
     @Test("an assignment leaves a paused run behind: r then starts a new one from the weights assigned")

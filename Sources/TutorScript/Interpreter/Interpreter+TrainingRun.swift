@@ -53,6 +53,13 @@ extension Interpreter {
         setNetworkWeights(run.network)
     }
 
+    /// Runs the run in progress to its end at once; its report.
+    public mutating func finishTraining() -> Output? {
+        guard var run = trainingInProgress else { return nil }
+        run.run()
+        return ended(run)
+    }
+
     /// Ctrl-C: ends the run in progress here, keeping the weights reached; its report.
     public mutating func stopTraining() -> Output? {
         guard var run = trainingInProgress else { return nil }

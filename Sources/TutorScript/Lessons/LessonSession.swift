@@ -20,6 +20,12 @@ public struct LessonSession: Sendable {
     private var cursor = 0
     /// The interpreter as each step began, to step back to.
     private var snapshots: [Interpreter] = []
+    /// The full-screen tutor: a step's `train` starts its run and the step waits for it
+    /// (`waitsForTraining`) while the front end advances it (a slice per tick), then goes on
+    /// (`resumeAfterTraining`). Steps run quietly (`fastForward`) train to the end.
+    public var trainsInSlices = false
+    /// The current step started a training run in slices and goes on when it has ended.
+    public private(set) var waitsForTraining = false
 
     public struct AnswerState: Sendable, Equatable {
         public var given: Tensor?
@@ -42,7 +48,9 @@ public struct LessonSession: Sendable {
 
     public var stepCount: Int { lesson.steps.count }
     public var isFinished: Bool { step >= stepCount - 1 && pending == nil && isStepDone }
-    public var isStepDone: Bool { step < 0 || cursor >= lesson.steps[step].statements.upperBound }
+    public var isStepDone: Bool {
+        step < 0 || (cursor >= lesson.steps[step].statements.upperBound && !waitsForTraining)
+    }
     public var currentLabel: String? { step >= 0 && step < stepCount ? lesson.steps[step].label : nil }
     /// The graph as the current step began: what "changed this step" is measured
     /// against (an empty graph before the first step).
@@ -52,6 +60,7 @@ public struct LessonSession: Sendable {
     public mutating func nextStep() -> [LessonRunner.Event] {
         guard step + 1 < stepCount else { return [] }
         pending = nil
+        waitsForTraining = false
         snapshots = Array(snapshots.prefix(step + 1))
         snapshots.append(interpreter)
         step += 1
@@ -90,9 +99,12 @@ public struct LessonSession: Sendable {
         return nextStep()
     }
 
-    /// Runs the current step's statements until its end or an exercise not yet answered.
+    /// Runs the current step's statements until its end, an exercise not yet answered, or
+    /// (`trainsInSlices`) a `train`, whose run the step then waits for.
     public mutating func resume() -> [LessonRunner.Event] {
-        guard step >= 0, pending == nil else { return [] }
+        guard step >= 0, pending == nil, !waitsForTraining else { return [] }
+        interpreter.hooks.trainsInSlices = trainsInSlices
+        defer { interpreter.hooks.trainsInSlices = false }
         var events: [LessonRunner.Event] = []
         let before = snapshots.last?.graph ?? interpreter.graph
         let end = lesson.steps[step].statements.upperBound
@@ -111,12 +123,23 @@ public struct LessonSession: Sendable {
                         events.append(.output(output))
                     }
                 }
+                if trainsInSlices, case .command(_, .train) = statement.kind, interpreter.trainingInProgress != nil {
+                    waitsForTraining = true
+                    return events
+                }
             } catch {
                 events.append(.error(error))
             }
         }
         events.append(.quantities(interpreter.changedQuantities(since: before)))
         return events
+    }
+
+    /// The rest of the step, once the run it waits for has ended (or was left behind).
+    public mutating func resumeAfterTraining() -> [LessonRunner.Event] {
+        guard waitsForTraining else { return [] }
+        waitsForTraining = false
+        return resume()
     }
 
     /// Checks an answer to the pending exercise; a right one clears it.
@@ -155,6 +178,9 @@ public struct LessonSession: Sendable {
     /// Runs steps quietly until `target` is the current step (to resume where a student
     /// left off), skipping their questions.
     public mutating func fastForward(to target: Int) {
+        let slicing = trainsInSlices
+        trainsInSlices = false
+        defer { trainsInSlices = slicing }
         while step < min(target, stepCount - 1) {
             _ = nextStep()
             while pending != nil {

@@ -96,6 +96,12 @@ public struct LessonState: Sendable {
     var samplesPerTick: Int?
     /// What the view draws, prepared by `update` (`AppState.prepareDisplay`).
     var display = LessonDisplay()
+
+    /// The session on screen: its steps' `train` runs advance on ticks.
+    init(session: LessonSession) {
+        self.session = session
+        self.session.trainsInSlices = true
+    }
 }
 
 /// The whole app as a value: the screen is a pure function of it (`view`),
@@ -114,6 +120,8 @@ public struct AppState: Sendable {
     /// The terminal size from the last resize (the view is drawn at the size it is given).
     public internal(set) var width = 80
     public internal(set) var height = 24
+    /// Whether the effects asked the terminal for ticks (they follow `LessonState.trainingRunning`).
+    var ticking = false
 
     /// The lesson picker.
     public init(picker entries: [PickerEntry], presentation: Bool = false) {

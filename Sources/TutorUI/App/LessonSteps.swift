@@ -41,8 +41,10 @@ extension LessonState {
         selected = changedNames.last
     }
 
-    /// Adds a step's events to its record.
+    /// Adds a step's events to its record. A step that now waits for its training run
+    /// has the ticks advance it.
     mutating func absorb(_ events: [LessonRunner.Event]) {
+        if session.waitsForTraining, trainingInProgress != nil { trainingRunning = true }
         let text = TextOutput(settings: session.interpreter.settings, interactive: false)
         for event in events {
             switch event {

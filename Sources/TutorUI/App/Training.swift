@@ -49,7 +49,7 @@ extension LessonState {
             return true
         }
         trainingRunning = false
-        show(report: report)
+        ended(report)
         return false
     }
 
@@ -70,7 +70,29 @@ extension LessonState {
     /// Ctrl-C while the ticks run: the run ends here with its weights kept, and its report shows.
     mutating func interruptTraining() {
         trainingRunning = false
-        if let report = session.interpreter.stopTraining() { show(report: report) }
+        if let report = session.interpreter.stopTraining() { ended(report) }
+    }
+
+    /// `n` while the step waits for its run: the run goes to its end at once, and the step on.
+    mutating func finishStepTraining() {
+        trainingRunning = false
+        if let report = session.interpreter.finishTraining() {
+            ended(report)
+        } else {
+            absorb(session.resumeAfterTraining())
+        }
+    }
+
+    /// A run has ended. The step's own run: its report joins the step's output, as if it had
+    /// run at once, and the step goes on. Another: its report shows by itself.
+    private mutating func ended(_ report: Output) {
+        guard session.waitsForTraining else { return show(report: report) }
+        let stopped = if case .training(let t) = report { t.result.stop == .cancelled } else { false }
+        absorb([.output(report)] + session.resumeAfterTraining())
+        pane = .output(title: "Output", lines: record.results)
+        paneScroll = 0
+        if stopped { message = StatusMessage("training stopped: the weights reached are kept") }
+        if selected.map({ name in !quantities.contains { $0.name == name } }) ?? true { selected = changedNames.last }
     }
 
     /// An ended run's report (as `train` prints it) in the output pane; its first line below.

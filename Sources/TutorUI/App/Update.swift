@@ -8,9 +8,21 @@ extension AppState {
     /// screen shows is prepared here too, so `view` only draws.
     public mutating func update(_ m: Message) -> [Effect] {
         let wasTraining = lesson?.trainingRunning == true
-        let effects = apply(m)
+        var effects = apply(m)
         prepareDisplay(after: m, wasTraining: wasTraining)
+        followTraining(&effects)
         return effects
+    }
+
+    /// Ticks run while a training run does, whatever started or ended it (a key, a typed
+    /// line, a step whose `train` runs, the last slice): the effects start or stop them.
+    private mutating func followTraining(_ effects: inout [Effect]) {
+        guard !effects.contains(.quit) else { return }
+        let running = lesson?.trainingRunning == true
+        if running, !ticking, !effects.contains(.startTicks) { effects.append(.startTicks) }
+        if !running, ticking, !effects.contains(.stopTicks) { effects.append(.stopTicks) }
+        if effects.contains(.startTicks) { ticking = true }
+        if effects.contains(.stopTicks) { ticking = false }
     }
 
     private mutating func apply(_ m: Message) -> [Effect] {
@@ -29,7 +41,7 @@ extension AppState {
             }
             if lesson?.trainingRunning == true {
                 lesson?.interruptTraining()
-                return [.stopTicks]
+                return []
             }
             return screen == .lesson ? [.saveProgress, .quit] : [.quit]
         case let .commandLineChanged(text, cursor):
@@ -41,10 +53,8 @@ extension AppState {
             return [.closeCommandBar]
         case .commandEntered(let line):
             commandBar = CommandBarState()
-            let wasRunning = lesson?.trainingRunning == true
             lesson?.run(line)
-            let running = lesson?.trainingRunning == true
-            return [.closeCommandBar] + (running == wasRunning ? [] : [running ? .startTicks : .stopTicks])
+            return [.closeCommandBar]
         case .key(let key):
             return press(key)
         case let .lessonLoaded(session, startAt):
@@ -103,8 +113,6 @@ extension AppState {
     private mutating func lessonKey(_ key: Key) -> [Effect] {
         guard var state = lesson else { return [] }
         defer { lesson = state }
-        let wasTraining = state.trainingRunning
-        var effects: [Effect] = []
         switch key {
         case .character("n"), .right, .character(" "), .enter:
             if presentation, state.revealed < state.changedNames.count {
@@ -115,6 +123,8 @@ extension AppState {
                 state.session.skip()
                 state.message = StatusMessage("skipped \(e.id) (step back with p to try it again)")
                 state.absorb(state.session.resume())
+            } else if state.session.waitsForTraining {
+                state.finishStepTraining()
             } else if state.session.step + 1 < state.session.stepCount {
                 state.next()
             } else {
@@ -162,10 +172,7 @@ extension AppState {
         default:
             break
         }
-        let isTraining = state.trainingRunning
-        if isTraining && !wasTraining { effects.append(.startTicks) }
-        if !isTraining && wasTraining { effects.append(.stopTicks) }
-        return effects
+        return []
     }
 }
 
@@ -190,6 +197,8 @@ extension LessonState {
         let wasRunning = trainingRunning
         pauseTraining()
         defer {
+            // A step waiting for a run the line left behind goes on.
+            if session.waitsForTraining, trainingInProgress == nil { absorb(session.resumeAfterTraining()) }
             let run = trainingInProgress
             trainingRunning = run.map { wasRunning || $0.steps == 0 } ?? false
             if let run, run.steps == 0 {
