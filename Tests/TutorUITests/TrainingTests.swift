@@ -186,6 +186,17 @@ import TutorScript
         #expect(state.update(.interrupt) == [.saveProgress, .quit])   // nothing runs: Ctrl-C quits, as before
     }
 
+    @Test("r without a network or data says what train would say, and trains nothing")
+    func rRefuses() throws {
+        var state = try Fixture.state("logistic.lesson", step: 1)
+        #expect(state.update(.key(.character("r"))).isEmpty)
+        #expect(state.lesson?.message == StatusMessage("no network yet: build one with 'net', as in 'net 2-2-1'", kind: .bad))
+        _ = state.update(.commandEntered("net 2-1"))
+        #expect(state.update(.key(.character("r"))).isEmpty)
+        #expect(state.lesson?.message?.text == "no data yet: 'data xor' or 'data load FILE.csv' first")
+        #expect(state.lesson?.trainingRunning == false && interpreter(state).session.training == nil)
+    }
+
     @Test("an assignment leaves a paused run behind: r then starts a new one from the weights assigned")
     func assignmentDiscardsAPausedRun() throws {
         var state = try xor()

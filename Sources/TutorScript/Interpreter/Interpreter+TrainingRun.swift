@@ -1,4 +1,5 @@
 import BackpropCore
+import ScriptSyntax
 
 /// The last training run as a front end drives it in slices (the full-screen tutor: a
 /// slice per tick, `r` to pause and go on, Ctrl-C to stop). The run is the session's
@@ -20,17 +21,14 @@ extension Interpreter {
         if session.trainingIsCurrent, let ended = session.training {
             run = ended.restarted()
         } else {
-            guard let nodes = session.network, nodes.isCurrent(in: graph) else {
-                throw TrainingRunRefusal("nothing to train: this step has no network ('net 2-2-1' defines one)")
-            }
-            guard let data = session.data else {
-                throw TrainingRunRefusal("nothing to train on: load a data set first ('data xor')")
-            }
+            guard let nodes = session.network else { throw TrainingRunRefusal(ScriptMessage.noNetwork) }
+            guard nodes.isCurrent(in: graph) else { throw TrainingRunRefusal(ScriptMessage.networkRebound) }
+            guard let data = session.data else { throw TrainingRunRefusal(ScriptMessage.noData(example: "xor")) }
             do {
                 run = try TrainingJob(network: nodes.read(from: graph), data: data,
                                       options: session.training?.options ?? defaults)
             } catch {
-                throw TrainingRunRefusal(error.description)
+                throw TrainingRunRefusal(error.scriptMessage)
             }
         }
         session.training = run
@@ -68,11 +66,13 @@ extension Interpreter {
     }
 }
 
-/// Why `r` has nothing to train, in a sentence for the status line.
-public struct TrainingRunRefusal: Error, Sendable, Equatable, CustomStringConvertible {
-    public let description: String
+/// Why `r` has nothing to train: the problem `train` would report, for the status line.
+public struct TrainingRunRefusal: Error, Sendable, CustomStringConvertible {
+    let reason: any DiagnosticMessage
 
-    init(_ description: String) {
-        self.description = description
+    init(_ reason: any DiagnosticMessage) {
+        self.reason = reason
     }
+
+    public var description: String { reason.message }
 }
