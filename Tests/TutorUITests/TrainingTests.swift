@@ -186,6 +186,38 @@ import TutorScript
         #expect(state.update(.interrupt) == [.saveProgress, .quit])   // nothing runs: Ctrl-C quits, as before
     }
 
+    @Test("a step with five trains runs them one after another on the same ticks")
+    func stepWithSeveralTrains() throws {
+        let lesson = try Fixture.lesson("05-gradient-descent.lesson")
+        let step = try #require(lesson.steps.firstIndex { $0.label == "Batch against SGD" })
+        var state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+        while state.lesson?.session.pending != nil, state.lesson?.trainingRunning == false {
+            _ = state.update(.commandEntered("skip"))
+        }
+        #expect(state.update(.resize(width: 120, height: 40)) == [.startTicks])
+        var ticks: [[Effect]] = []
+        while state.lesson?.trainingRunning == true, ticks.count < 100 { ticks.append(state.update(.tick)) }
+        #expect(ticks.last == [.stopTicks] && ticks.dropLast().allSatisfy(\.isEmpty), "\(ticks)")
+        let reports = state.lesson!.record.results.filter { $0.hasPrefix("trained ") }
+        #expect(reports.count == 5, "\(reports)")
+        #expect(state.lesson?.session.isStepDone == true)
+        // The same reports as the step run at once (the REPL's way).
+        var quiet = LessonSession(lesson: lesson, seed: 1)
+        quiet.fastForward(to: step - 1)
+        let text = TextOutput(settings: quiet.interpreter.settings, interactive: false)
+        var expected: [String] = []
+        var events = quiet.nextStep()
+        while true {
+            for case .output(let o) in events {
+                if case .training = o { expected += (text.render(o) ?? "").split(separator: "\n").prefix(1).map(String.init) }
+            }
+            guard quiet.pending != nil else { break }
+            quiet.skip()
+            events = quiet.resume()
+        }
+        #expect(reports == expected)
+    }
+
     @Test("r without a network or data says what train would say, and trains nothing")
     func rRefuses() throws {
         var state = try Fixture.state("logistic.lesson", step: 1)

@@ -39,7 +39,7 @@ extension LessonState {
         return StatusMessage(text + "): r pauses, Ctrl-C stops")
     }
 
-    /// One tick: one slice of the run. Returns true while it goes on.
+    /// One tick: one slice of the run. Returns true while it (or the next run of its step) goes on.
     mutating func trainSlice() -> Bool {
         guard trainingRunning, let run = trainingInProgress else {
             trainingRunning = false
@@ -50,7 +50,7 @@ extension LessonState {
         }
         trainingRunning = false
         ended(report)
-        return false
+        return trainingRunning
     }
 
     /// Samples per tick: about 400,000 weight-sample products, and at most 2000 epochs.
