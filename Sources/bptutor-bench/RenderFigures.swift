@@ -24,7 +24,7 @@ func renderBenchmarks() -> [(String, String)] {
     return results
 }
 
-private func readText(_ path: String) -> String? {
+func readText(_ path: String) -> String? {
     var lines: [String] = []
     let failure = TextFileLines.forEach(path: path) { (line: UnsafeBufferPointer<UInt8>) in
         lines.append(String(decoding: line, as: UTF8.self))

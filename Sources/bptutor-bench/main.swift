@@ -1,7 +1,7 @@
 // bptutor-bench: the figures quoted in notes. Run with `scripts/bench`
 // (a release build) from the package folder. Times are medians (graph,
 // start-up, render means) or single runs (training) on this machine; other
-// load on the machine shows in them. `--only graph|training|render|startup`
+// load on the machine shows in them. `--only graph|training|render|startup|grading`
 // runs one group (e.g. under a profiler); `--train xor|digits-sigmoid|digits-relu`
 // runs one yardstick computation and prints "seconds loss" (scripts/bench).
 #if canImport(Glibc)
@@ -33,6 +33,7 @@ if wanted("startup") {
 }
 let groups: [(String, () -> [(String, String)])] = [
     ("graph", graphBenchmarks), ("training", trainingBenchmarks), ("render", { renderBenchmarks() + interactionBenchmarks() }),
+    ("grading", { gradingBenchmarks() }),
 ]
 for (name, run) in groups where wanted(name) {
     for (label, figure) in run() {

@@ -11,7 +11,7 @@ struct BPTutor: ParsableCommand {
         Run 'bptutor repl' for the interactive REPL, 'bptutor eval FILE' for scripts.
         """,
         version: BPTutorVersion.string,
-        subcommands: [LessonsCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, LintCommand.self, ReplCommand.self, EvalCommand.self, ProgressCommand.self])
+        subcommands: [LessonsCommand.self, OpenCommand.self, RunCommand.self, CheckCommand.self, GradeCommand.self, LintCommand.self, ReplCommand.self, EvalCommand.self, ProgressCommand.self])
 
     /// ArgumentParser's own `main`, except that bad usage exits 2 as the contract
     /// says (ArgumentParser uses 64, EX_USAGE).

@@ -63,7 +63,8 @@ import TestSupport
         #expect(check["total"] as? Int == 5)
         let results = try #require(check["results"] as? [[String: Any]])
         #expect(results.map { $0["id"] as? String } == ["q0", "q1", "q2", "q3", "q4"])
-        #expect(results.allSatisfy { Set($0.keys) == ["id", "correct", "expected", "given", "hint"] })
+        // The contract's keys, and the points beside them.
+        #expect(results.allSatisfy { Set($0.keys) == ["id", "correct", "expected", "given", "hint", "points", "max_points"] })
         #expect(results[0]["given"] is NSNull)
         #expect(abs((results[2]["expected"] as? Double ?? 0) - a.zbar) < 1e-12)
         #expect((results[2]["hint"] as? String)?.hasPrefix("forgot σ'(z)") == true, "\(results[2])")

@@ -128,7 +128,7 @@ public enum HelpText {
         Topic(name: "lesson", synopsis: "title \"T\" · say \"…\" · step \"LABEL\" · ask ID EXPR \"Q\" [tol=T]  lessons",
               details: """
               In a .lesson file: title "TEXT"; say "TEXT" or a \"\"\" block (narration); step "LABEL" (a step
-              boundary); ask ID EXPR "QUESTION" [tol=T] [hint="TEXT"] (an exercise whose answer is EXPR's value);
+              boundary); ask ID EXPR "QUESTION" [tol=T] [hint="TEXT"] [points=P] (an exercise whose answer is EXPR's value);
               random(low, high, digits=D) for per-student numbers. See Lessons/README.md, 'bptutor run',
               'bptutor check' and 'bptutor repl LESSON'.
               """),

@@ -11,6 +11,7 @@ extension Interpreter {
         try AskSyntax.schema.validate(options)
         let tolerance = try options.number(AskSyntax.tol) ?? Exercise.defaultTolerance
         let hint = try options.text(AskSyntax.hint)
+        let points = try options.number(AskSyntax.points) ?? 1
         var scratch = graph
         let (node, _) = try lower(expression, into: &scratch)
         let expected = scratch.value(of: node)
@@ -44,7 +45,7 @@ extension Interpreter {
         // or a factor 2 of a 0, the transpose of a symmetric matrix.
         slips.removeAll { [.localDerivative, .factor, .shapeOrScale].contains($0.kind) && $0.value == expected }
         return Exercise(id: id.name, question: question, expected: expected, tolerance: tolerance, hint: hint,
-                        rule: rule, slips: slips, line: id.span.start.line)
+                        rule: rule, slips: slips, line: id.span.start.line, points: points)
     }
 
     /// For `W − η*W.grad` on a network's parameter: the same update with the gradient

@@ -16,6 +16,8 @@ public struct Exercise: Sendable, Equatable {
     public var slips: [Slip]
     /// The line of the `ask` in the lesson file.
     public var line: Int
+    /// What a right answer earns (`points=`, 1 unless the ask says).
+    public var points: Double = 1
 
     public static let defaultTolerance = 0.005
     /// Answers within this of the expected value are right however small it is.
@@ -28,10 +30,16 @@ public struct Exercise: Sendable, Equatable {
 public struct ExerciseResult: Sendable, Equatable {
     public var id: String
     public var correct: Bool
+    /// The points earned: the exercise's points when correct, else 0.
+    public var points: Double = 0
+    /// The exercise's points.
+    public var maxPoints: Double = 1
     public var expected: Tensor
     public var given: Tensor?
     /// Why it is wrong, or what to do; nil when correct.
     public var hint: String?
+    /// The diagnosed slip, when one reproduces the answer.
+    public var slip: Slip? = nil
 }
 
 extension Exercise {
@@ -39,6 +47,13 @@ extension Exercise {
     /// lies in it, see `bandScale`); otherwise the first slip that reproduces it
     /// names the mistake, else the rule to apply.
     public func check(_ given: Tensor?) -> ExerciseResult {
+        var result = verdict(given)
+        result.maxPoints = points
+        result.points = result.correct ? points : 0
+        return result
+    }
+
+    private func verdict(_ given: Tensor?) -> ExerciseResult {
         guard let given else {
             return ExerciseResult(id: id, correct: false, expected: expected, given: nil,
                                   hint: "no answer given" + (rule.map { "; the rule to apply: \($0)" } ?? ""))
@@ -51,7 +66,8 @@ extension Exercise {
         if let answer, let slip = slips.first(where: { slip in
             Self.conformed(slip.value, to: expected.shape).map { matches(answer, $0, scale: scale) } ?? false
         }) {
-            return ExerciseResult(id: id, correct: false, expected: expected, given: given, hint: slip.description)
+            return ExerciseResult(id: id, correct: false, expected: expected, given: given, hint: slip.description,
+                                  slip: slip)
         }
         if let answer, scale < 1, matches(answer, expected, scale: 1) {
             // Right to the declared tolerance, but a slip lies that close: more digits tell them apart.

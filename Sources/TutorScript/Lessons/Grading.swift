@@ -7,7 +7,8 @@ public enum Grading {
     public static func grade(_ exercises: [Exercise], _ sheet: AnswerSheet) -> [ExerciseResult] {
         exercises.map { exercise in
             if let problem = sheet.unreadable[exercise.id] {
-                return ExerciseResult(id: exercise.id, correct: false, expected: exercise.expected, given: nil,
+                return ExerciseResult(id: exercise.id, correct: false, maxPoints: exercise.points,
+                                      expected: exercise.expected, given: nil,
                                       hint: "line \(problem.span.start.line): \(problem.message)")
             }
             return exercise.check(sheet.answers[exercise.id])

@@ -58,14 +58,8 @@ public struct Lesson: Sendable {
                 }
                 label = text
             case .ask(let id, _, _, let options):
-                for option in options where option.key.name == "tol" {
-                    if case .number(let t) = option.value, t > 0, t < 1 { continue }
-                    problems.append(Diagnostic(LessonMessage.badTolerance, at: option.valueSpan))
-                }
-                for option in options where option.key.name == "hint" {
-                    if case .string = option.value { continue }
-                    problems.append(Diagnostic(LessonMessage.badHint, at: option.valueSpan))
-                }
+                // The options as the schema declares them, checked before anything runs.
+                do throws(Diagnostic) { try AskSyntax.schema.validate(options) } catch { problems.append(error) }
                 if let first = idLines[id.name] {
                     problems.append(Diagnostic(LessonMessage.exerciseIdUsed(id.name, line: first), at: id.span))
                 }

@@ -6,8 +6,6 @@ enum LessonMessage: DiagnosticMessage {
     // A lesson file.
     case secondTitle
     case stepNeedsLabel
-    case badTolerance
-    case badHint
     case exerciseIdUsed(String, line: Int)
 
     // An answers file.
@@ -25,7 +23,6 @@ enum LessonMessage: DiagnosticMessage {
     var code: DiagnosticCode {
         switch self {
         case .secondTitle, .stepNeedsLabel, .exerciseIdUsed: .lessonFormat
-        case .badTolerance, .badHint: .invalidOption
         case .answerLineForm, .answeredTwice, .answerNotAValue, .answerNotFinite, .answerUnreadable,
              .colonForEquals, .decimalComma:
             .answersFormat
@@ -37,8 +34,6 @@ enum LessonMessage: DiagnosticMessage {
         switch self {
         case .secondTitle: "a lesson has one title"
         case .stepNeedsLabel: "a step needs a label, as in step \"Forward pass\""
-        case .badTolerance: "tol is a relative tolerance between 0 and 1, as in tol=0.01 (1 %)"
-        case .badHint: "hint takes a quoted text, as in hint=\"multiply by σ'(z)\""
         case .exerciseIdUsed(let id, let line): "the exercise id '\(id)' is already used on line \(line)"
         case .answerLineForm: "an answers file has one 'ID = VALUE' per line, as in 'q1 = -0.0594'"
         case .unknownExercise(let id): "no exercise '\(id)' in this lesson"

@@ -102,17 +102,22 @@ public struct VariantChooser: Sendable {
     }
 
     /// See `Lesson.variantSeed(for:)`.
-    public func seed(for student: String) -> UInt64 {
+    public func seed(for student: String) -> UInt64 { variant(for: student).seed }
+
+    /// The exercises of `student`'s variant, as `check --seed` grades them.
+    public func exercises(for student: String) -> [Exercise] { variant(for: student).exercises }
+
+    func variant(for student: String) -> (seed: UInt64, exercises: [Exercise]) {
         let base = StudentSeed.seed(for: student)
-        var best: (seed: UInt64, count: Int)?
+        var best: (seed: UInt64, exercises: [Exercise], count: Int)?
         for draw in 0..<Lesson.maxVariantDraws {
             let seed = Lesson.draw(draw, of: base)
-            let count = LessonRunner.run(lesson, seed: seed).exercises.flatMap(\.findings)
-                .filter { !own.contains(Self.key($0)) }.count
-            if count == 0 { return seed }
-            if best == nil || count < best!.count { best = (seed, count) }
+            let exercises = LessonRunner.run(lesson, seed: seed).exercises
+            let count = exercises.flatMap(\.findings).filter { !own.contains(Self.key($0)) }.count
+            if count == 0 { return (seed, exercises) }
+            if best == nil || count < best!.count { best = (seed, exercises, count) }
         }
-        return best!.seed
+        return (best!.seed, best!.exercises)
     }
 
     private static func key(_ f: VariantFinding) -> String { f.exercise + "|" + f.category }

@@ -27,13 +27,26 @@ struct CheckCommand: ParsableCommand {
             transform: StudentIDOption.transform)
     var seed: String?
 
-    @Flag(name: .long, help: "Print the verdict as one JSON object.")
+    @Flag(name: .long, help: "Print the verdict as one JSON object (the same as --format json).")
     var json = false
+
+    @Option(name: .long, help: "text, json, or gradescope (Gradescope's results.json).")
+    var format: CheckFormat = .text
 
     @Flag(name: .long, help: "Also show the expected value of wrong or missing answers.")
     var reveal = false
 
+    @Flag(name: .long, help: "Leave the expected values out of what is printed (for students' eyes).")
+    var hideExpected = false
+
+    func validate() throws {
+        if json && format == .gradescope { throw ValidationError("--json and --format gradescope: choose one") }
+        if reveal && hideExpected { throw ValidationError("--reveal and --hide-expected: choose one") }
+    }
+
     func run() throws {
+        let format = json ? .json : self.format
+        let json = format != .text
         let console = Console()
         defer { console.flush() }
         let lesson = try LessonLoading.load(self.lesson, console: console, validatingWith: .some(seed), json: json)
@@ -58,54 +71,26 @@ struct CheckCommand: ParsableCommand {
             console.error("bptutor: the lesson itself failed; its answers cannot be checked\n")
             throw ExitCode(2)
         }
-        let results = Grading.grade(run.exercises, sheet)
-        let score = results.filter(\.correct).count
-        if json {
-            console.line(CheckReport.json(results, score: score, problems: sheet.problems).serialized)
-        } else {
-            for line in CheckReport.text(results, exercises: run.exercises, lesson: lesson, seed: seed, reveal: reveal) {
+        let graded = GradedSubmission(student: seed ?? "", results: Grading.grade(run.exercises, sheet),
+                                      problems: sheet.problems, source: answerSource)
+        switch format {
+        case .json:
+            console.line(CheckReport.json(graded, hideExpected: hideExpected).serialized)
+        case .gradescope:
+            console.line(CheckReport.gradescope(graded, exercises: run.exercises, hideExpected: hideExpected).serialized)
+        case .text:
+            for line in CheckReport.text(graded, exercises: run.exercises, lesson: lesson, seed: seed, reveal: reveal) {
                 console.line(line)
             }
         }
         console.flush()
-        if score < results.count { throw ExitCode(1) }
+        if graded.correct < graded.results.count { throw ExitCode(1) }
     }
 }
 
-enum CheckReport {
-    /// The contract's object, and `"problems"`: each line of the answers file that could
-    /// not be graded, as `{"message", "line", "column", "code"}` (empty when none).
-    static func json(_ results: [ExerciseResult], score: Int, problems: [Diagnostic]) -> JSONValue {
-        .object([("check", .object([
-            ("score", .number(Double(score))),
-            ("total", .number(Double(results.count))),
-            ("results", .array(results.map { r in
-                .object([("id", .string(r.id)), ("correct", .bool(r.correct)), ("expected", .tensor(r.expected)),
-                         ("given", r.given.map(JSONValue.tensor) ?? .null), ("hint", r.hint.map(JSONValue.string) ?? .null)])
-            })),
-            ("problems", .array(problems.map { JSONOutput.problem($0) })),
-        ]))])
-    }
-
-    static func text(_ results: [ExerciseResult], exercises: [Exercise], lesson: Lesson, seed: String?,
-                     reveal: Bool) -> [String] {
-        let f = NumberFormat(digits: 5)
-        let score = results.filter(\.correct).count
-        var lines = ["check \(lesson.id)" + (seed.map { " (variant \($0))" } ?? "")
-                     + ": \(score) of \(results.count) correct"]
-        let idWidth = results.map(\.id.count).max() ?? 0
-        for (r, e) in zip(results, exercises) {
-            let mark = r.correct ? "✓" : "✗"
-            var line = "  \(mark) \(r.id.padding(toLength: idWidth))  \(e.question)"
-            if let given = r.given { line += "   given " + MatrixText.inline(given, numbers: f) } else { line += "   (no answer)" }
-            lines.append(line)
-            if !r.correct {
-                if let hint = r.hint { lines.append("      hint: \(hint)") }
-                if reveal { lines.append("      expected " + MatrixText.inline(r.expected, numbers: f)) }
-            }
-        }
-        return lines
-    }
+/// How `check` prints its verdict.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, gradescope
 }
 
 extension String {
