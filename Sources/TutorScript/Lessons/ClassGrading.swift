@@ -20,12 +20,17 @@ public struct GradedSubmission: Sendable {
     public var problems: [Diagnostic]
     /// The file, for rendering the problems.
     public var source: SourceFile
+    /// The lesson's lines that fail on this student's numbers (in the lesson's file):
+    /// then the results are not to be trusted, and `grade` reports the lesson instead.
+    public var lessonErrors: [Diagnostic]
 
-    public init(student: String, results: [ExerciseResult], problems: [Diagnostic], source: SourceFile) {
+    public init(student: String, results: [ExerciseResult], problems: [Diagnostic], source: SourceFile,
+                lessonErrors: [Diagnostic] = []) {
         self.student = student
         self.results = results
         self.problems = problems
         self.source = source
+        self.lessonErrors = lessonErrors
     }
 
     public var correct: Int { results.filter(\.correct).count }
@@ -39,10 +44,11 @@ public enum ClassGrading {
     public static func grade(_ lesson: Lesson, _ submissions: [Submission]) -> [GradedSubmission] {
         let chooser = VariantChooser(lesson)
         return Parallel.map(submissions) { submission in
-            let exercises = chooser.exercises(for: submission.student)
+            let variant = chooser.variant(for: submission.student)
             let sheet = AnswerSheet.parse(submission.source, exerciseIDs: lesson.exerciseIDs)
-            return GradedSubmission(student: submission.student, results: Grading.grade(exercises, sheet),
-                                    problems: sheet.problems, source: submission.source)
+            return GradedSubmission(student: submission.student, results: Grading.grade(variant.exercises, sheet),
+                                    problems: sheet.problems, source: submission.source,
+                                    lessonErrors: variant.errors)
         }
     }
 

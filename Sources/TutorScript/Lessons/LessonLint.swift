@@ -12,6 +12,7 @@ public enum LessonLint {
         case zeroAnswer = "zero-answer"
         case tinyAnswer = "tiny-answer"
         case shownEarlier = "shown-earlier"
+        case failsToRun = "fails-to-run"
 
         public var summary: String {
             switch self {
@@ -20,14 +21,18 @@ public enum LessonLint {
             case .zeroAnswer: "the answer is 0"
             case .tinyAnswer: "an entry is so small that the 1e-4 floor widens the tolerance"
             case .shownEarlier: "an earlier step already shows the answer"
+            case .failsToRun: "the lesson stops with an error here"
             }
         }
     }
 
     /// One problem of one ask, over the variants checked.
     public struct Finding: Sendable, Equatable {
+        /// The ask's id; empty for a line that fails to run.
         public var exercise: String
         public var line: Int
+        /// The column of a failing line's error; nil for an ask (its id's column).
+        public var column: Int? = nil
         public var problem: Problem
         /// The student ids that meet it ("(default)" for the default numbers), in order.
         public var students: [String]
@@ -44,18 +49,18 @@ public enum LessonLint {
         var order: [String] = []
         let chooser = VariantChooser(lesson)
         // A zero answer of the default numbers is the lesson's design (step′(z) = 0), not a finding.
-        let designedZeros = Set(problems(lesson, seed: 0).filter { $0.1 == .zeroAnswer }.map(\.0.id))
+        let designedZeros = Set(problems(lesson, seed: 0).filter { $0.problem == .zeroAnswer }.map(\.exercise))
         let perStudent = Parallel.map(students) { student in
-            problems(lesson, seed: student.map(chooser.seed(for:)) ?? 0).map { ($0.0.id, $0.0.line, $0.1, $0.2) }
+            problems(lesson, seed: student.map(chooser.seed(for:)) ?? 0)
         }
         for (student, found) in zip(students, perStudent) {
-            for (exercise, line, problem, detail) in found {
-                if problem == .zeroAnswer, designedZeros.contains(exercise) { continue }
-                let key = exercise + "|" + problem.rawValue
+            for found in found {
+                if found.problem == .zeroAnswer, designedZeros.contains(found.exercise) { continue }
+                let key = found.exercise + "|\(found.line):\(found.column ?? 0)|" + found.problem.rawValue
                 let who = student ?? "(default)"
                 if findings[key] == nil {
-                    findings[key] = Finding(exercise: exercise, line: line, problem: problem, students: [],
-                                            detail: detail)
+                    findings[key] = found
+                    findings[key]!.students = []
                     order.append(key)
                 }
                 if findings[key]!.students.last != who { findings[key]!.students.append(who) }
@@ -64,9 +69,12 @@ public enum LessonLint {
         return order.map { findings[$0]! }.sorted { ($0.line, $0.problem.rawValue) < ($1.line, $1.problem.rawValue) }
     }
 
-    /// The problems of one variant.
-    static func problems(_ lesson: Lesson, seed: UInt64) -> [(Exercise, Problem, String)] {
-        var out: [(Exercise, Problem, String)] = []
+    /// The problems of one variant (each finding's `students` empty).
+    static func problems(_ lesson: Lesson, seed: UInt64) -> [Finding] {
+        var out: [Finding] = []
+        func add(_ e: Exercise, _ problem: Problem, _ detail: String) {
+            out.append(Finding(exercise: e.id, line: e.line, problem: problem, students: [], detail: detail))
+        }
         var shown: [[Double]] = []          // the numbers each earlier step printed
         var stepNumbers: [Double] = []
         var asked: [Exercise] = []
@@ -80,19 +88,23 @@ public enum LessonLint {
                 for f in e.findings {
                     switch f.kind {
                     case let .slipTooClose(slip, bands):
-                        out.append((e, bands <= 1e-9 ? .slipAccepted : .slipTooClose, slip))
-                    case .zeroAnswer: out.append((e, .zeroAnswer, "0"))
+                        add(e, bands <= 1e-9 ? .slipAccepted : .slipTooClose, slip)
+                    case .zeroAnswer: add(e, .zeroAnswer, "0")
                     case let .tinyEntry(value, widened):
-                        out.append((e, .tinyAnswer, "\(value) (a tolerance of \(Int((widened * 100).rounded())) %)"))
+                        add(e, .tinyAnswer, "\(value) (a tolerance of \(Int((widened * 100).rounded())) %)")
                     }
                 }
                 if let step = shownIn(shown, e, asked: asked) {
-                    out.append((e, .shownEarlier, "step \(step + 1) prints it"))
+                    add(e, .shownEarlier, "step \(step + 1) prints it")
                 }
                 asked.append(e)
             case .output(let output):
                 stepNumbers += numbers(in: text.render(output) ?? "")
-            case .quantities, .error:
+            case .error(let d):
+                // Some ids only: the default numbers' failures stopped `lint` before it began.
+                out.append(Finding(exercise: "", line: d.span.start.line, column: d.span.start.column,
+                                   problem: .failsToRun, students: [], detail: d.message))
+            case .quantities:
                 // The list of what a step changed is the instructor's transcript; a student's
                 // views hide an answer until its question is over.
                 break

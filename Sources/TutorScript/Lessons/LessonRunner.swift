@@ -14,7 +14,9 @@ public enum LessonRunner {
 
     public struct Result: Sendable {
         public var exercises: [Exercise]
-        public var failures: Int
+        /// The lines that failed, in order.
+        public var errors: [Diagnostic]
+        public var failures: Int { errors.count }
         public var interpreter: Interpreter
     }
 
@@ -32,7 +34,7 @@ public enum LessonRunner {
                            emit: (Event) -> Void = { _ in }) -> Result {
         var interpreter = interpreter(for: lesson, seed: seed, hooks: hooks)
         var exercises: [Exercise] = []
-        var failures = 0
+        var errors: [Diagnostic] = []
         for (index, step) in lesson.steps.enumerated() {
             emit(.stepStarted(index: index, label: step.label))
             let before = interpreter.graph
@@ -43,13 +45,13 @@ public enum LessonRunner {
                         emit(.output(output))
                     }
                 } catch {
-                    failures += 1
+                    errors.append(error)
                     emit(.error(error))
                 }
             }
             emit(.quantities(interpreter.changedQuantities(since: before)))
         }
-        return Result(exercises: exercises, failures: failures, interpreter: interpreter)
+        return Result(exercises: exercises, errors: errors, interpreter: interpreter)
     }
 }
 

@@ -1,4 +1,5 @@
 import BackpropCore
+import ScriptSyntax
 
 /// Why a variant's numbers would grade an exercise badly: an answer a slip
 /// reproduces (or nearly: more digits than a student writes would be needed to
@@ -68,10 +69,11 @@ extension Lesson {
     /// The seed of `student`'s numbers (the default numbers, 0, without one): the
     /// first of a fixed sequence of draws for that id whose exercises have no
     /// finding, other than a zero answer the default numbers have too (that one is
-    /// the lesson's design, and no draw removes it); failing that, the draw with
-    /// the fewest, for `lint` to report. So a student never gets
-    /// x = (0, 0), an answer of 0, or numbers where a slip is accepted, and the same
-    /// id always gives the same numbers.
+    /// the lesson's design, and no draw removes it), and on which every line runs;
+    /// failing that, the draw with the fewest findings (one that runs before one that
+    /// does not), for `lint` to report. So a student never gets x = (0, 0), an answer
+    /// of 0, numbers where a slip is accepted or a `sample random(1, 6)` past the
+    /// data's end, and the same id always gives the same numbers.
     public func variantSeed(for student: String?) -> UInt64 {
         guard let student else { return 0 }
         return VariantChooser(self).seed(for: student)
@@ -107,17 +109,21 @@ public struct VariantChooser: Sendable {
     /// The exercises of `student`'s variant, as `check --seed` grades them.
     public func exercises(for student: String) -> [Exercise] { variant(for: student).exercises }
 
-    func variant(for student: String) -> (seed: UInt64, exercises: [Exercise]) {
+    /// `student`'s variant: its seed, its exercises, and the lines that fail on it
+    /// (none unless every draw fails somewhere).
+    public func variant(for student: String) -> (seed: UInt64, exercises: [Exercise], errors: [Diagnostic]) {
         let base = StudentSeed.seed(for: student)
-        var best: (seed: UInt64, exercises: [Exercise], count: Int)?
+        var best: (seed: UInt64, exercises: [Exercise], errors: [Diagnostic], count: Int)?
         for draw in 0..<Lesson.maxVariantDraws {
             let seed = Lesson.draw(draw, of: base)
-            let exercises = LessonRunner.run(lesson, seed: seed).exercises
-            let count = exercises.flatMap(\.findings).filter { !own.contains(Self.key($0)) }.count
-            if count == 0 { return (seed, exercises) }
-            if best == nil || count < best!.count { best = (seed, exercises, count) }
+            let run = LessonRunner.run(lesson, seed: seed)
+            let exercises = run.exercises
+            let findings = exercises.flatMap(\.findings).filter { !own.contains(Self.key($0)) }.count
+            let count = run.failures > 0 ? Int.max / 2 + findings : findings
+            if count == 0 { return (seed, exercises, []) }
+            if best == nil || count < best!.count { best = (seed, exercises, run.errors, count) }
         }
-        return (best!.seed, best!.exercises)
+        return (best!.seed, best!.exercises, best!.errors)
     }
 
     private static func key(_ f: VariantFinding) -> String { f.exercise + "|" + f.category }

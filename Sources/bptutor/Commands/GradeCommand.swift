@@ -68,6 +68,7 @@ struct GradeCommand: ParsableCommand {
         }
         loaded.sort { $0.student < $1.student }
         let graded = ClassGrading.grade(lesson, loaded)
+        try Self.refuseFailingVariants(graded, lesson: lesson, console: console, json: json)
         let exercises = LessonRunner.run(lesson, seed: 0).exercises
         let summary = ClassGrading.summary(exercises, graded)
         if json {
@@ -85,6 +86,32 @@ struct GradeCommand: ParsableCommand {
         }
         console.flush()
         if unreadable { throw ExitCode(2) }
+    }
+
+    /// A lesson that stops with an error on some students' numbers grades none of
+    /// them: each failing line once, with the students it fails for, and exit 2
+    /// (`bptutor lint` finds these before a lesson is given out).
+    static func refuseFailingVariants(_ graded: [GradedSubmission], lesson: Lesson, console: Console,
+                                      json: Bool) throws {
+        var order: [Diagnostic] = []
+        var students: [Int: [String]] = [:]
+        for g in graded {
+            for d in g.lessonErrors {
+                let k = order.firstIndex { $0.span == d.span } ?? { order.append(d); return order.count - 1 }()
+                students[k, default: []].append(g.student)
+            }
+        }
+        guard !order.isEmpty else { return }
+        let diagnostics = order.enumerated().map { k, d in
+            var d = d
+            let who = students[k]!
+            d.notes.append("on the numbers of \(who.count) student\(who.count == 1 ? "" : "s") ("
+                           + who.prefix(5).joined(separator: ", ") + (who.count > 5 ? ", …" : "")
+                           + "); 'bptutor lint' finds such lines")
+            return d
+        }
+        LessonLoading.report(LessonError(source: lesson.source, diagnostics: diagnostics), console: console, json: json)
+        throw ExitCode(2)
     }
 
     /// The files named, and the files of the folders named, each folder's sorted by name

@@ -51,7 +51,7 @@ struct LintCommand: ParsableCommand {
                     ]))]).serialized)
                 } else {
                     let share = "\(f.students.count) of \(students + 1) variants"
-                    console.line("\(lesson.source.name):\(f.line):\(column): \(f.exercise): \(f.problem.summary) "
+                    console.line("\(lesson.source.name):\(f.line):\(column): \(f.exercise.isEmpty ? "" : f.exercise + ": ")\(f.problem.summary) "
                                  + "(\(share), e.g. \(f.students.prefix(3).joined(separator: ", "))): \(f.detail)")
                 }
             }
@@ -71,6 +71,7 @@ struct LintCommand: ParsableCommand {
 
     /// The column of the ask's id on its line.
     static func column(of f: LessonLint.Finding, in lesson: Lesson) -> Int {
+        if let column = f.column { return column }
         let chars = Array(lesson.source.line(f.line)), word = Array("ask " + f.exercise)
         guard chars.count >= word.count,
               let start = (0...(chars.count - word.count)).first(where: { Array(chars[$0..<($0 + word.count)]) == word })
