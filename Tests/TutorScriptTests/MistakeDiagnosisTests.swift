@@ -135,6 +135,45 @@ import Testing
         #expect(hint(e, Tensor(scalar: -1)).hasPrefix("left out the term c"))     // a − b
     }
 
+    @Test("a term left out one level down is named: h = σ(Wx) for σ(Wx + b)")
+    func termLeftOutOneLevelDown() throws {
+        let e = try exercise("W = [[0.5, -1], [2, 0.25]]\nx = [0.4, -0.3]\nb = [0.1, -0.2]\nz = W @ x + b\nh = sigmoid(z)\n"
+                             + "ask q h \"h?\"")
+        let wx = [0.5 * 0.4 + 1 * 0.3, 2 * 0.4 - 0.25 * 0.3], b = [0.1, -0.2]
+        func sigmoid(_ v: Double) -> Double { 1 / (1 + exp(-v)) }
+        #expect(e.check(Tensor(column: [sigmoid(wx[0] + b[0]), sigmoid(wx[1] + b[1])])).correct)
+        let noBias = hint(e, Tensor(column: [sigmoid(wx[0]), sigmoid(wx[1])]))
+        #expect(noBias.hasPrefix("left out the term b of z inside h = σ(z): z = W x + b")
+                    || noBias.hasPrefix("left out the term b of z inside h = σ(z): z = Wx + b"), "\(noBias)")
+        #expect(hint(e, Tensor(column: [sigmoid(b[0]), sigmoid(b[1])])).hasPrefix("left out the term W"))
+    }
+
+    @Test("a slip of the gradient carried into a step is named as that slip")
+    func gradientSlipCarriedIntoAStep() throws {
+        // w feeds z and R = ½λw², so w̄ = z̄x + λw (R̄ = 1).
+        let script = Self.logistic + "lambda = 0.1\nR = 0.5 * lambda * w^2\nLreg = L + R\nbackward Lreg\n"
+            + "eta = 0.5\nask q w - eta*w.grad \"w after a step?\""
+        let e = try exercise(script)
+        let zbar = Self.logisticValues().zbar
+        let wbar = zbar * 1.5 + 0.1 * 0.5
+        #expect(e.check(Tensor(scalar: 0.5 - 0.5 * wbar)).correct)
+        let fanOut = hint(e, Tensor(scalar: 0.5 - 0.5 * zbar * 1.5))
+        #expect(fanOut.hasPrefix("the step is right but w̄ is not: missed the fan-out"), "\(fanOut)")
+        let y = Self.logisticValues().y
+        let forgotSigmaPrime = hint(e, Tensor(scalar: 0.5 - 0.5 * ((y - 1) * 1.5 + 0.1 * 0.5)))
+        #expect(forgotSigmaPrime.hasPrefix("the step is right but w̄ is not: forgot σ'"), "\(forgotSigmaPrime)")
+    }
+
+    @Test("the transpose hint talks about shapes only where they differ")
+    func transposeHint() throws {
+        let square = try exercise("A = [[1, 2], [3, 4]]\nask q A * 1 \"A?\"")
+        #expect(hint(square, Tensor(rows: 2, columns: 2, storage: [1, 3, 2, 4]))
+                    == "transposed: rows and columns swapped (your entry (i, j) is the answer's (j, i))")
+        let wide = try exercise("A = [[1, 2, 5], [3, 4, 6]]\nask q A * 1 \"A?\"")
+        #expect(hint(wide, Tensor(rows: 3, columns: 2, storage: [1, 3, 2, 4, 5, 6]))
+                    == "transposed: the answer should be 2×3, this is 3×2")
+    }
+
     @Test("no slip fits: the rule to apply; the instructor's hint wins")
     func fallbackHints() throws {
         let e = try exercise(Self.logistic + "backward L\nask q z.grad \"z̄?\"")

@@ -123,22 +123,35 @@ extension Graph {
         return slips
     }
 
-    /// Plausible wrong answers for node `id`'s value: a term of its definition left out.
+    /// Plausible wrong answers for node `id`'s value: a term of its definition left
+    /// out, or a term of the definition of a quantity it is computed from, one level
+    /// down (h = σ(W⁽¹⁾x) for σ(z⁽¹⁾) with z⁽¹⁾ = W⁽¹⁾x + b⁽¹⁾).
     public func valueSlips(of id: NodeID, renderer: FormulaRenderer) -> [Slip] {
         let v = value(of: id)
         var slips: [Slip] = []
         if let def = definition(of: id) {
-            let terms = def.additiveTerms
-            if terms.count > 1 {
-                for (i, term) in terms.enumerated() {
-                    let rest = terms.enumerated().filter { $0.offset != i }.map(\.element)
-                    // The remaining terms with their own signs: leaving a out of a − b leaves −b.
-                    let first = rest[0].negated ? Formula.apply(.negate, [rest[0].formula]) : rest[0].formula
-                    let sum = rest.dropFirst().reduce(first) { acc, t in
-                        .apply(t.negated ? .subtract : .add, [acc, t.formula])
-                    }
-                    slips.append(Slip("left out the term \(renderer.render(term.formula)) of \(renderer.render(def))",
-                                      sum.evaluate(in: self), kind: .term))
+            for (term, without) in Self.termsLeftOut(of: def) {
+                slips.append(Slip("left out the term \(renderer.render(term)) of \(renderer.render(def))",
+                                  without.evaluate(in: self), kind: .term))
+            }
+            // One level down only through an activation, σ(z) or tanh(z): the
+            // quantity a student writes out in full there is its pre-activation.
+            var inputs: [NodeID] = []
+            def.forEachSubformula { sub in
+                guard case let .apply(.function, args) = sub else { return }
+                for case .node(let c) in args where !inputs.contains(c) { inputs.append(c) }
+            }
+            for c in inputs {
+                guard let inner = definition(of: c) else { continue }
+                for (term, without) in Self.termsLeftOut(of: inner) {
+                    let wrong = def.mapBottomUp { $0 == .node(c) ? without : $0 }
+                    let wrongValue = wrong.evaluate(in: self)
+                    // A term that is zero here changes nothing: no slip to name.
+                    guard wrongValue != v else { continue }
+                    slips.append(Slip("left out the term \(renderer.render(term)) of \(renderer.name(c)) inside "
+                                      + "\(renderer.name(id)) = \(renderer.render(def)): \(renderer.name(c)) = "
+                                      + "\(renderer.render(inner))",
+                                      wrongValue, kind: .term))
                 }
             }
         }
@@ -146,12 +159,28 @@ extension Graph {
         return slips
     }
 
+    /// For each top-level term of a sum of two or more, the term and the sum without
+    /// it, the other terms keeping their signs (leaving a out of a − b leaves −b).
+    static func termsLeftOut(of def: Formula) -> [(term: Formula, without: Formula)] {
+        let terms = def.additiveTerms
+        guard terms.count > 1 else { return [] }
+        return terms.enumerated().map { i, term in
+            let rest = terms.enumerated().filter { $0.offset != i }.map(\.element)
+            let first = rest[0].negated ? Formula.apply(.negate, [rest[0].formula]) : rest[0].formula
+            let sum = rest.dropFirst().reduce(first) { acc, t in .apply(t.negated ? .subtract : .add, [acc, t.formula]) }
+            return (term.formula, sum)
+        }
+    }
+
     /// Sign, transpose, and the factors a dropped ½ or 1/N leaves.
     public static func shapeAndScaleSlips(of t: Tensor, meanSizes: [Int]) -> [Slip] {
         var slips = [Slip("wrong sign", t.map { -$0 }, kind: .shapeOrScale)]
         // A vector given as a row is read as a column: only a matrix can be transposed by mistake.
         if !t.shape.isVector {
-            slips.append(Slip("transposed: the answer has the shape of the transpose", t.transposed, kind: .shapeOrScale))
+            let what = t.shape.rows == t.shape.columns
+                ? "transposed: rows and columns swapped (your entry (i, j) is the answer's (j, i))"
+                : "transposed: the answer has the shape of the transpose"
+            slips.append(Slip(what, t.transposed, kind: .shapeOrScale))
         }
         slips.append(Slip("a factor of 2 too large: dropped the ½ (the derivative of ½u² is u, not 2u)", t.map { 2 * $0 }, kind: .shapeOrScale))
         slips.append(Slip("a factor of 2 too small: the derivative of u² is 2u", t.map { $0 / 2 }, kind: .shapeOrScale))

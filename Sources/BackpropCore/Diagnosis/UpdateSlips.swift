@@ -35,6 +35,18 @@ extension Graph {
         return slips
     }
 
+    /// The update `parameter` − rate·g where g is one of the gradient's own slips
+    /// (a missed fan-out path, a forgotten σ′, a factor left out): the slip carried
+    /// into the step, as 03's w − η z̄x for w − η(z̄x + λw). Each keeps its kind, so
+    /// one that changes nothing here (a factor of 1) can be dropped like the original.
+    public func carriedGradientSlips(parameter: NodeID, rate: Double, renderer: FormulaRenderer) -> [Slip] {
+        let w = value(of: parameter), wbar = renderer.gradientLabel(parameter)
+        return gradientSlips(of: parameter, renderer: renderer).filter { $0.kind != .shapeOrScale }.map { slip in
+            Slip("the step is right but \(wbar) is not: \(slip.description)",
+                 Self.stepped(w, by: slip.value, rate: rate), kind: slip.kind)
+        }
+    }
+
     /// w − rate·g, entry by entry.
     static func stepped(_ w: Tensor, by g: Tensor, rate: Double) -> Tensor {
         var out = w

@@ -17,7 +17,7 @@ extension Interpreter {
         let expected = scratch.value(of: node)
         let r = renderer
         var rule: String?
-        var slips: [Slip] = []
+        var slips: [Slip] = [], carried: [Slip] = []
         switch expression.kind {
         case .grad(let name):
             let target = try lookup(name)
@@ -37,6 +37,7 @@ extension Interpreter {
             let (b, _) = try lower(rhs, into: &update)
             slips = update.updateSlips(current: a, step: b, expected: expected)
             slips += try staleGradientSlips(lhs, rhs)
+            carried = try carriedGradientSlips(lhs, rhs)
         default:
             slips = Graph.shapeAndScaleSlips(of: expected, meanSizes: [])
         }
@@ -44,8 +45,13 @@ extension Interpreter {
         // a factor that is exactly 1 (identity′, relu′ of a positive z, a factor 𝟏), the sign
         // or a factor 2 of a 0, the transpose of a symmetric matrix.
         slips.removeAll { [.localDerivative, .factor, .shapeOrScale].contains($0.kind) && $0.value == expected }
-        return Exercise(id: id.name, question: question, expected: expected, tolerance: tolerance, hint: hint,
-                        rule: rule, slips: slips, line: id.span.start.line, points: points)
+        var exercise = Exercise(id: id.name, question: question, expected: expected, tolerance: tolerance,
+                                hint: hint, rule: rule, slips: slips, line: id.span.start.line, points: points)
+        // A gradient slip carried into a step is scaled by η: one that lands within a few
+        // tolerance bands of the step is a difference the declared tolerance calls
+        // immaterial, so it is not diagnosed (and does not narrow the band).
+        exercise.slips += carried.filter { exercise.bands(from: $0.value).map { $0 >= Exercise.slipMargin } ?? true }
+        return exercise
     }
 
     /// For `W − η*W.grad` on a network's parameter: the same update with the gradient
@@ -64,6 +70,17 @@ extension Interpreter {
         // too little to be a slip a student makes on paper).
         let later = ((layer + 1)..<layers).map { (id: nodes.weights[$0], name: r.name(nodes.weights[$0])) }
         return graph.staleGradientSlips(parameter: parameter, rate: rate.scalar, later: later)
+    }
+
+    /// For `w − η*w.grad` (η any scalar expression): w̄'s own slips carried into the step.
+    private func carriedGradientSlips(_ lhs: Expression, _ rhs: Expression) throws(Diagnostic) -> [Slip] {
+        guard case .name(let name) = lhs.kind, case let .binary(.multiply, rateExpression, gradient) = rhs.kind,
+              case .grad(let of) = gradient.kind, of.name == name, let parameter = graph.bindings[name],
+              graph.gradient(of: parameter) != nil else { return [] }
+        var scratch = graph
+        let (rate, _) = try lower(rateExpression, into: &scratch)
+        guard scratch.value(of: rate).isScalar else { return [] }
+        return graph.carriedGradientSlips(parameter: parameter, rate: scratch.value(of: rate).scalar, renderer: renderer)
     }
 
     /// `random(low, high[, digits=D])`: a number for this student's variant,
