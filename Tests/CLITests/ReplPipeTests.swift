@@ -34,6 +34,24 @@ import TestSupport
             """)
     }
 
+    @Test("a forgotten ')' does not swallow the lines after it: a command or a blank line ends the wait")
+    func forgottenParenthesis() throws {
+        let r = try bptutor("repl", input: "x = (1 + 2\nshow w\nw = 2\nz = (3\n\nshow w\n")
+        #expect(r.status == 1)
+        #expect(r.stdout == "w = 2\n")
+        #expect(r.stderr.hasPrefix("""
+            <repl>:1:5: error: unclosed '(': expected ')' before the end of the line
+              1 | x = (1 + 2
+                |     ^
+            <repl>:2:6: error: unknown name 'w'
+            """), "\(r.stderr)")
+        #expect(r.stderr.contains("<repl>:4:5: error: unclosed '('"), "\(r.stderr)")
+        // Inside a """ text a command word is text: only the closing quotes end it.
+        let text = try bptutor("repl", input: "say \"\"\"\nshow w\n\"\"\"\nw = 1\nshow w\n")
+        #expect(text.stdout.hasSuffix("w = 1\n"), "\(text.stdout)")
+        #expect(text.stderr == "")
+    }
+
     @Test("an unfinished block at the end of input is an error")
     func unfinished() throws {
         let r = try bptutor("repl", input: "w = 1\nshow w\nv = [1,\n")

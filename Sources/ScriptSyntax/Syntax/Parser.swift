@@ -47,9 +47,20 @@ public enum Parser {
     /// Whether `source` stops in the middle of a statement that more lines would complete:
     /// inside a `"""` string or with a bracket still open. A REPL uses it to ask for a
     /// continuation line.
-    public static func needsContinuation(_ source: SourceFile) -> Bool {
+    public static func needsContinuation(_ source: SourceFile) -> Bool { unfinished(source) != nil }
+
+    /// What more lines would close in `source`.
+    public enum Unfinished: Sendable, Equatable {
+        /// A `(` or `[` still open.
+        case bracket
+        /// A `"""` text still open (its lines are text, not commands).
+        case tripleQuote
+    }
+
+    /// What `source` leaves open at its end, nil when it is complete.
+    public static func unfinished(_ source: SourceFile) -> Unfinished? {
         let (tokens, openTripleQuote) = Lexer.scan(source)
-        if openTripleQuote { return true }
+        if openTripleQuote { return .tripleQuote }
         var depth = 0
         for token in tokens {
             switch token.kind {
@@ -58,7 +69,17 @@ public enum Parser {
             default: break
             }
         }
-        return depth > 0
+        return depth > 0 ? .bracket : nil
+    }
+
+    /// Whether `line` reads as a statement of its own: a command (`show x`) or an
+    /// assignment (`x = 2`). A REPL waiting for a bracket to close takes such a line as
+    /// the user having moved on, not as the bracket's contents.
+    public static func startsStatement(_ line: String) -> Bool {
+        let tokens = Lexer.scan(SourceFile(name: "<line>", text: line)).tokens
+        guard tokens.count >= 2, case .identifier(let word) = tokens[0].kind else { return false }
+        if tokens[1].symbol?.assignmentOperator != nil { return true }
+        return CommandTable.command(named: word) != nil && !tokens[1].isSymbol(.leftParen)
     }
 }
 

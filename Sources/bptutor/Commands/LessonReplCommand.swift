@@ -31,12 +31,14 @@ enum LessonReplCommand {
         driver.prompts = ReplPrompts(primary: repl.prompt, continuation: "    ...> ")
         console.flush()
         _ = driver.run { chunk in
-            if Parser.needsContinuation(SourceFile(name: "<repl>", text: chunk.text)) { return .needMore }
+            guard let chunks = ReplContinuation.chunks(for: chunk) else { return .needMore }
             let saved = Interrupts.begin()
             defer { saved.restore() }
-            let goOn = repl.handle(chunk.text)
-            driver.prompts = ReplPrompts(primary: repl.prompt, continuation: "    ...> ")
-            return goOn ? .done : .quit
+            for piece in chunks {
+                guard repl.handle(piece.text) else { return .quit }
+                driver.prompts = ReplPrompts(primary: repl.prompt, continuation: "    ...> ")
+            }
+            return .done
         }
         console.flush()
     }

@@ -52,23 +52,26 @@ struct ReplCommand: ParsableCommand {
         let end = driver.run { chunk in
             let trimmed = chunk.text.trimmingWhitespace
             if trimmed == "quit" || trimmed == "exit" { return .quit }
-            if Parser.needsContinuation(SourceFile(name: "<repl>", text: chunk.text)) { return .needMore }
-            let source = SourceFile(name: "<repl>", text: chunk.text)
-            // Ctrl-C while a command runs stops it (training keeps its weights) and
-            // returns to the prompt; readline handles Ctrl-C while a line is typed.
-            let saved = Interrupts.begin()
-            defer { saved.restore() }
-            let outcome = ScriptRunner.run(source, interpreter: &session.interpreter,
-                                           interrupted: Interrupts.poll) { event, settings in
-                progress.finish()
-                printer.print(event, source: source, settings: settings, firstLine: chunk.firstLine)
+            guard let chunks = ReplContinuation.chunks(for: chunk) else { return .needMore }
+            for piece in chunks {
+                if piece.text.trimmingWhitespace == "quit" || piece.text.trimmingWhitespace == "exit" { return .quit }
+                let source = SourceFile(name: "<repl>", text: piece.text)
+                // Ctrl-C while a command runs stops it (training keeps its weights) and
+                // returns to the prompt; readline handles Ctrl-C while a line is typed.
+                let saved = Interrupts.begin()
+                defer { saved.restore() }
+                let outcome = ScriptRunner.run(source, interpreter: &session.interpreter,
+                                               interrupted: Interrupts.poll) { event, settings in
+                    progress.finish()
+                    printer.print(event, source: source, settings: settings, firstLine: piece.firstLine)
+                }
+                if outcome == .interrupted {
+                    console.line("interrupted")
+                } else if outcome.exitCode != 0 {
+                    session.failures += 1
+                }
+                console.flush()
             }
-            if outcome == .interrupted {
-                console.line("interrupted")
-            } else if outcome.exitCode != 0 {
-                session.failures += 1
-            }
-            console.flush()
             return .done
         }
         if case .endOfInput(let incomplete?) = end {
