@@ -132,7 +132,7 @@ func rendered(_ s: Statement) -> String {
         case .train(let options), .step(let options), .grid(let options):
             words += options.map { $0.key.name + "=" + rendered($0.value) }
         case let .perceptron(action, options):
-            if let action { words.append(action.name) }
+            if let action { words.append(action.rawValue) }
             words += options.map { $0.key.name + "=" + rendered($0.value) }
         case .predict(let e): if let e { words.append(parenthesised(e)) }
         case .sample(let e): words.append(parenthesised(e))

@@ -49,7 +49,7 @@ public enum ActivationKernels {
     public static func multiplyDerivative(_ f: Activation, z: UnsafePointer<Double>, a: UnsafePointer<Double>,
                                           delta: UnsafeMutablePointer<Double>, count n: Int) {
         guard let fn = f.elementwise else {
-            preconditionFailure("softmax has no elementwise derivative; use softmaxPullback")
+            preconditionFailure("softmax has no elementwise derivative; use Softmax.pullbackRows")
         }
         multiplyDerivative(fn, z: z, a: a, delta: delta, count: n)
     }
@@ -70,18 +70,6 @@ public enum ActivationKernels {
         case .abs: pull(F.Abs.self, z, a, delta, n)
         case .sqrt: pull(F.Sqrt.self, z, a, delta, n)
         case .identity: break  // f' ≡ 1
-        }
-    }
-
-    /// For a = softmax(z) on each row: δz = a ⊙ (g − ⟨a, g⟩), where g = ∂L/∂a
-    /// arrives in `delta` and is replaced by ∂L/∂z.
-    public static func softmaxPullback(a: UnsafePointer<Double>, delta: UnsafeMutablePointer<Double>,
-                                       rows: Int, columns: Int) {
-        for r in 0..<rows {
-            let ar = a + r * columns, dr = delta + r * columns
-            var dot = 0.0
-            for k in 0..<columns { dot += ar[k] * dr[k] }
-            for k in 0..<columns { dr[k] = ar[k] * (dr[k] - dot) }
         }
     }
 

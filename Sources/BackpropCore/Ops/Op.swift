@@ -61,6 +61,23 @@ public enum Op: Sendable, Hashable {
         }
     }
 
+    /// The ops written as functions, `sum(A)`, beside the elementwise ones: the
+    /// language's function list is these and `ElementwiseFunction.allCases`.
+    public static let writtenAsFunctions: [Op] = [.sum, .mean, .softmax, .transpose]
+
+    /// One line for `help functions`, from the op's own file; nil for an op that is
+    /// not written as a function.
+    public var functionSummary: String? {
+        switch self {
+        case .function(let f): f.summary
+        case .sum, .mean: Reductions.summary(self)
+        case .softmax: Softmax.summary
+        case .transpose: Transpose.summary
+        case .leaf, .constant, .add, .subtract, .multiply, .divide, .power, .matmul, .negate,
+             .logSigmoid, .logSoftmax, .index: nil
+        }
+    }
+
     public var isElementwiseBinary: Bool {
         switch self {
         case .add, .subtract, .multiply, .divide, .power: true

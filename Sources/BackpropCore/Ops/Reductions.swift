@@ -1,5 +1,8 @@
 /// sum(A) and mean(A): all entries to one 1×1 value.
 enum Reductions {
+    /// `help functions`' lines for sum and mean.
+    static func summary(_ op: Op) -> String { op == .sum ? "sum of all entries (1×1)" : "mean of all entries (1×1)" }
+
     @inline(__always)
     static func forward(_ op: Op, _ out: UnsafeMutablePointer<Double>, _ a: UnsafePointer<Double>, _ na: Int) {
         var s = 0.0

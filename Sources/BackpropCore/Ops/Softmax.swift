@@ -12,6 +12,8 @@ import Darwin
 enum Softmax {
     /// A softmax layer's label in the network diagram.
     static let glyph = "smax"
+    /// `help functions`' line for softmax.
+    static let summary = "e^z_k / Σ_j e^z_j of a column vector"
 
     /// The op `log` becomes when applied to a node computing `input`.
     static func fusedLog(over input: Op) -> Op? {
@@ -68,6 +70,19 @@ enum Softmax {
         var total = 0.0
         for k in 0..<n { total += u(k) }
         for k in 0..<n { f.ga[k] += u(k) - p[k] * total }
+    }
+
+    /// The batch kernels' form, p = softmax(z) on each row of a batch: z̄ = p ⊙ (p̄ − ⟨p, p̄⟩),
+    /// the same as `propagate`'s u − p Σu with u = p ⊙ p̄. p̄ arrives in `delta` and is
+    /// replaced by z̄.
+    @inline(__always)
+    static func pullbackRows(p: UnsafePointer<Double>, delta: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+        for r in 0..<rows {
+            let pr = p + r * columns, dr = delta + r * columns
+            var dot = 0.0
+            for k in 0..<columns { dot += pr[k] * dr[k] }
+            for k in 0..<columns { dr[k] = pr[k] * (dr[k] - dot) }
+        }
     }
 
     /// log s (s a sigmoid or softmax node): into s in scaled form, s ⊙ s̄ += ḡ.

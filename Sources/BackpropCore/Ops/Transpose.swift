@@ -1,5 +1,8 @@
 /// Aᵀ.
 enum Transpose {
+    /// `help functions`' line for transpose.
+    static let summary = "the transpose"
+
     static func resultShape(_ a: Shape) -> Shape { Shape(rows: a.columns, columns: a.rows) }
 
     @inline(__always)

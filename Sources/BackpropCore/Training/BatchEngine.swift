@@ -212,7 +212,7 @@ final class BatchEngine {
         case .squared:
             for k in 0..<(rows * n) { dL[k] = scale * (out[k] - t[k]) }
             if f == .softmax {
-                ActivationKernels.softmaxPullback(a: out, delta: dL, rows: rows, columns: n)
+                Softmax.pullbackRows(p: out, delta: dL, rows: rows, columns: n)
             } else {
                 ActivationKernels.multiplyDerivative(f, z: zL, a: out, delta: dL, count: rows * n)
             }

@@ -5,14 +5,21 @@ public enum PerceptronSyntax {
         help: "the most epochs to run before giving up", error: "epochs is a whole number from 1 up")
 
     /// The words after `perceptron` that are actions, not options.
-    public static let actions = ["step", "reset"]
+    public enum Action: String, Sendable, CaseIterable {
+        /// One visit of the next sample.
+        case step
+        /// Back to w = 0, b = 0 and the first sample.
+        case reset
+    }
+
+    public static let actions = Action.allCases.map(\.rawValue)
 
     public static let schema = CommandSchema(
         "perceptron", usage: "perceptron takes 'step', 'reset' or options, as in 'perceptron epochs=100'",
         summary: "Rosenblatt's perceptron on the current data", arguments: .words(actions), options: [epochs],
         parse: { p, schema throws(Diagnostic) in
-            if case .identifier(let word) = p.current.kind, actions.contains(word) {
-                let action = Identifier(word, span: p.advance().span)
+            if case .identifier(let word) = p.current.kind, let action = Action(rawValue: word) {
+                _ = p.advance()
                 return .perceptron(action: action, options: [])
             }
             return .perceptron(action: nil, options: try p.parseOptions(schema))

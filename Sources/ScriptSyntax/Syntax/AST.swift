@@ -153,7 +153,7 @@ public enum Command: Sendable, Equatable {
     /// `step [sample=K] [eta=E]`: one gradient step on one sample or the whole batch.
     case step([CommandOption])
     /// `perceptron [epochs=N]` runs it; `perceptron step` makes one visit; `perceptron reset` starts over.
-    case perceptron(action: Identifier?, options: [CommandOption])
+    case perceptron(action: PerceptronSyntax.Action?, options: [CommandOption])
     /// `predict` (every sample) or `predict [x1, x2]`.
     case predict(Expression?)
     /// `accuracy`: on the current data.

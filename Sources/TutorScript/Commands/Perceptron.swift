@@ -5,17 +5,17 @@ import TutorStore
 /// `perceptron` (a whole run with the convergence bound), `perceptron step`
 /// (one visit), `perceptron reset`.
 extension Interpreter {
-    mutating func perceptron(_ action: Identifier?, _ options: [CommandOption],
+    mutating func perceptron(_ action: PerceptronSyntax.Action?, _ options: [CommandOption],
                              keyword: Identifier) throws(Diagnostic) -> Output {
         guard let data = session.data else {
             throw Diagnostic(ScriptMessage.noData(example: "and"), at: keyword.span)
         }
         do {
-            switch action?.name {
-            case "reset":
+            switch action {
+            case .reset:
                 session.perceptron = try Perceptron(data: data)
                 return .perceptronReset(dataset: data.name)
-            case "step":
+            case .step:
                 var p = try session.perceptron ?? Perceptron(data: data)
                 guard !p.converged, let visit = p.visit() else {
                     session.perceptron = p
@@ -23,7 +23,7 @@ extension Interpreter {
                 }
                 session.perceptron = p
                 return .perceptronVisit(visit, converged: p.converged)
-            default:
+            case nil:
                 let epochs = try options.wholeNumber(PerceptronSyntax.epochs) ?? Perceptron.defaultMaxEpochs
                 let hooks = self.hooks
                 let report = try PerceptronReport.run(data, maxEpochs: epochs) { _ in !hooks.shouldCancel() }

@@ -10,14 +10,9 @@ public enum Functions {
         public var summary: String
     }
 
-    public static let all: [Entry] = ElementwiseFunction.allCases.map {
-        Entry(name: $0.name, op: .function($0), summary: $0.summary)
-    } + [
-        Entry(name: "sum", op: .sum, summary: "sum of all entries (1×1)"),
-        Entry(name: "mean", op: .mean, summary: "mean of all entries (1×1)"),
-        Entry(name: "softmax", op: .softmax, summary: "e^z_k / Σ_j e^z_j of a column vector"),
-        Entry(name: "transpose", op: .transpose, summary: "the transpose"),
-    ]
+    public static let all: [Entry] = (ElementwiseFunction.allCases.map(Op.function) + Op.writtenAsFunctions).map {
+        Entry(name: $0.displayName, op: $0, summary: $0.functionSummary ?? "")
+    }
 
     public static let names: [String] = all.map(\.name)
 
