@@ -90,7 +90,7 @@ import ScriptSyntax
         #expect(JSONValue.string("z̄ · σ'(z) − 1").serialized == "\"z̄ · σ'(z) − 1\"")
         var s = Session()
         let help = s.json("help names")
-        #expect(help == [#"{"help": "names lists every bound quantity: its shape, whether it is a leaf, and its definition."}"#])
+        #expect(help == [#"{"help": "names lists every bound quantity: its shape, whether a leaf, its definition."}"#])
         let multiline = s.json("help show").first ?? ""
         #expect(multiline.contains(#"reaches it,\nits gradient"#))
         #expect(!multiline.contains("\n"))

@@ -3,13 +3,13 @@
 public enum NetSyntax {
     public static let hidden = OptionSpec(
         "hidden", "F", .name, default: "sigmoid", help: "the hidden layers' activation",
-        error: "hidden takes a name, as in hidden=sigmoid")
+        error: "hidden takes an activation name, as in hidden=sigmoid")
     public static let output = OptionSpec(
         "output", "F", .name, default: "sigmoid", help: "the output layer's activation",
-        error: "output takes a name, as in output=sigmoid")
+        error: "output takes an activation name, as in output=sigmoid")
     public static let loss = OptionSpec(
         "loss", "L", .name, help: "squared or xent (the default with a softmax output)",
-        error: "loss takes a name, as in loss=sigmoid")
+        error: "loss takes squared or xent, as in loss=squared")
     public static let seed = OptionSpec(
         "seed", "S", .wholeNumber(.from(0, below: 9.0e15)), default: "1",
         help: "the seed of the initial weights",
@@ -17,7 +17,7 @@ public enum NetSyntax {
         invalid: { _ in "seed is a whole number from 0 up, as in seed=7" })
     public static let act = OptionSpec(
         "act", "F1,…", .name, help: "one activation per layer, as in act=relu,softmax",
-        error: "act takes a name, as in act=sigmoid")
+        error: "act takes one activation name per layer, as in act=relu,softmax")
 
     public static let schema = CommandSchema(
         "net", usage: "net takes layer sizes and options, as in 'net 2-2-1 hidden=sigmoid output=sigmoid loss=squared'",

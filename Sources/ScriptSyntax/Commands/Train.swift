@@ -11,7 +11,8 @@ public enum TrainSyntax {
         wrongKind: "eta takes a number", invalid: { "eta= must be a positive number, not \($0.number ?? .nan)" })
     public static let mode = OptionSpec(
         "mode", "batch|sgd|minibatch", .word(choices: ["batch", "sgd", "minibatch"]), default: "batch",
-        help: "batch: one step per epoch; sgd: one per sample; minibatch: one per batch=K samples",
+        help: "batch: one step per epoch on the mean gradient of all samples; sgd: one step per sample, "
+            + "in an order shuffled by seed=S; minibatch: one step per batch=K samples",
         wrongKind: "mode takes batch, sgd or minibatch", invalid: { _ in "mode is batch, sgd or minibatch" })
     public static let batch = OptionSpec(
         "batch", "K", .wholeNumber(.from(1, to: 100_000_000)), default: "32",

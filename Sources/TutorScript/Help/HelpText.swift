@@ -36,18 +36,19 @@ public enum HelpText {
               """),
         Topic(name: "explain", synopsis: line(QuantitySyntax.explain, "NAME[.grad]"),
               details: """
-              explain NAME shows NAME's definition, the same with numbers substituted, and its value:
+              explain NAME shows NAME's definition, again with the numbers, and its value:
                 z = w · x + b = 0.5 · 1.5 + 0.1 = 0.85
               explain NAME.grad shows the chain rule that produced NAME's error signal:
                 z̄ = ȳ · ∂y/∂z = ȳ · σ'(z) = ȳ · y(1 − y) = … = −0.059400
-              When NAME feeds several quantities (fan-out), each path's contribution is listed.
+              When NAME feeds several quantities (fan-out), each path's share is listed.
               """),
         Topic(name: "gradcheck", synopsis: line(GradCheckSyntax.schema, "NAME"),
               details: """
               gradcheck NAME runs backward from NAME (1×1) and compares the gradient of every
-              leaf entry with a five-point central finite difference, step h = eps·max(1, |x|)
-              (eps defaults to 1e-4), showing both values and their relative error.
-              Smooth functions agree to about 1e-9; step, sign, relu and abs do not at their kinks.
+              leaf entry with a five-point central finite difference, step
+              h = eps·max(1, |x|), showing both values and their relative error.
+              Smooth functions agree to about 1e-9; step, sign, relu and abs do not at
+              their kinks.
               """),
         Topic(name: "set", synopsis: line(SessionSyntax.set, "[KEY VALUE]"),
               details: """
@@ -56,68 +57,80 @@ public enum HelpText {
               JSON output always carries full precision.
               """),
         Topic(name: "names", synopsis: line(QuantitySyntax.names),
-              details: "names lists every bound quantity: its shape, whether it is a leaf, and its definition."),
+              details: "names lists every bound quantity: its shape, whether a leaf, its definition."),
         Topic(name: "reset", synopsis: line(QuantitySyntax.reset),
               details: "reset forgets every quantity and gradient; settings stay."),
         Topic(name: "help", synopsis: line(SessionSyntax.help, "[TOPIC]"),
-              details: "help lists the commands; help TOPIC explains one (a command, 'functions' or 'syntax')."),
+              details: "help lists the commands; help TOPIC explains a command, 'functions' or 'syntax'."),
         Topic(name: "net", synopsis: "net 2-2-1 [hidden=F output=F | act=F1,…] [loss=L] [seed=S]  a layered network",
               details: """
-              net SIZES builds a layered network as graph nodes: leaves x (input, also a0), t (target),
-              W1, b1, …, WL, bL, and computed z_l = W_l @ a_(l−1) + b_l, a_l = f(z_l), and the loss L.
+              net SIZES builds a layered network as graph nodes: leaves x (the input, also
+              a0), t (the target), W1, b1, …, WL, bL, and computed z_l = W_l @ a_(l−1) + b_l,
+              a_l = f(z_l), and the loss L.
                 net 2-2-1 hidden=sigmoid output=sigmoid loss=squared seed=3
                 net 64-32-10 act=relu,softmax            (one activation per layer)
-              Activations: sigmoid tanh relu softplus identity step sign softmax (softmax output only).
-              Losses: squared (½ Σ (a − t)²) and xent (−Σ t log a, with a softmax output; the default then).
-              Weights start from a seeded Xavier (He for relu) draw, biases at 0; W1 = [[…]] overwrites.
+              Activations: sigmoid tanh relu softplus identity step sign, and softmax
+              (output only). Losses: squared, ½ Σ (a − t)², and xent, −Σ t log a (with a
+              softmax output, whose default it is).
+              Weights start from a seeded Xavier draw (He for relu), biases at 0;
+              W1 = [[…]] overwrites them.
               """),
         Topic(name: "data", synopsis: "data [and|or|nand|nor|xor | load FILE.csv [targets=K | classes=C]]  a data set",
               details: """
-              data xor                 a built-in set (and, or, nand, nor, xor): inputs {0,1}², target 0/1
-              data xor features=product  maps (x1, x2) to (x1, x2, x1·x2), lecture 002's feature map
-              data load FILE.csv       a numeric CSV (an optional header line); the last column is the target,
-                 targets=K             or the last K columns; classes=C: the last column is a class 0…C−1, one-hot
-              data digits.csv          the same as data load: a word ending in .csv or holding a '/' is a file
-              data                     describes the current set
-              A relative path is read from the lesson's (or script's) folder, or the current directory.
+              data xor              a built-in set (and, or, nand, nor, xor):
+                                    inputs {0,1}², target 0/1
+              data xor features=product
+                                    lecture 002's feature map, (x1, x2) to
+                                    (x1, x2, x1·x2)
+              data load FILE.csv    a numeric CSV (a header line is optional); the last
+                                    column is the target, or the last K (targets=K), or
+                                    a class 0…C−1 read one-hot (classes=C)
+              data digits.csv       the same as data load: a word ending in .csv or
+                                    holding a '/' is a file
+              data                  describes the current set
+              A relative path is read from the lesson's (or script's) folder, or else from
+              the current directory.
               """),
         Topic(name: "sample", synopsis: "sample K              put sample K of the data into x and t",
-              details: "sample K (1-based) sets the network's x and t to sample K; everything recomputes."),
+              details: "sample K (1-based) sets the network's x and t to sample K; all else recomputes."),
         Topic(name: "train", synopsis: TrainSyntax.schema.synopsis,
               details: """
-              Gradient descent on the mean of L over the data plus Λ/2 Σ‖W_l‖² (weights only).
-              mode=batch (default): one step per epoch on the full-batch mean gradient;
-              sgd: one step per sample in a shuffled order (seed=S); minibatch: steps on batch=K samples.
-              Reports the final mean loss (and accuracy for classification); 'losses' shows the curve.
+              Gradient descent on the mean of L over the data plus Λ/2 Σ‖W_l‖² (weights only):
+                train epochs=1000 eta=0.5        train epochs=20 eta=0.1 mode=sgd seed=7
+              It reports the final mean loss (and the accuracy, for classification);
+              'losses' shows the curve.
               On a terminal Ctrl-C stops training and keeps the weights reached.
               """),
         Topic(name: "step", synopsis: "step [sample=K] eta=E   one gradient step (on sample K, or the batch)",
               details: """
-              step sample=K eta=E takes one gradient step on sample K, step eta=E on the whole batch, and shows
-              the forward values, then each layer's δ, ∂L/∂W and the update, output layer first (lecture 001:
-              V before W). In a lesson, step "LABEL" marks a step boundary instead.
+              step sample=K eta=E takes one gradient step on sample K (step eta=E: on the
+              whole batch) and shows the forward values, then each layer's δ, ∂L/∂W and the
+              update, the output layer first (lecture 001: V before W).
+              In a lesson, step "LABEL" marks a step boundary instead.
               """),
         Topic(name: "perceptron", synopsis: "perceptron [epochs=N] | perceptron step | perceptron reset",
               details: """
-              Rosenblatt's algorithm on the current data (targets 0/1 read as −1/+1; w, b start at 0; samples in
-              file order; y(w·x + b) ≤ 0 updates w += y x, b += y; it stops after an epoch without update).
-              It reports updates, epochs, w, b, R = max‖(x, 1)‖ and, for separable data, the best margin and the
-              bound 4R²/γ² of the convergence proof. 'perceptron step' makes one visit; 'reset' starts over.
+              Rosenblatt's algorithm on the current data: targets 0/1 read as −1/+1, w and b
+              start at 0, samples in file order; y(w·x + b) ≤ 0 updates w += y x, b += y; it
+              stops after an epoch without an update. It reports the updates, epochs, w, b,
+              R = max‖(x, 1)‖ and, for separable data, the best margin γ and the bound 4R²/γ²
+              of the convergence proof. 'perceptron step' makes one visit; 'perceptron reset'
+              starts over.
               """),
         Topic(name: "predict", synopsis: line(EvaluationSyntax.predict, "[INPUT]"),
-              details: "predict shows the output and predicted class for every sample; predict [0, 1] for one input."),
+              details: "predict shows the output and class of every sample; predict [0, 1] of one input."),
         Topic(name: "accuracy", synopsis: line(EvaluationSyntax.accuracy),
               details: """
-              accuracy on the current data, with the confusion matrix. One 0/1 output is class 1 when ≥ 0.5,
-              ±1 targets use the sign, one-hot targets the largest output.
+              accuracy on the current data, with the confusion matrix. One 0/1 output is
+              class 1 when ≥ 0.5, ±1 targets use the sign, one-hot targets the largest output.
               """),
         Topic(name: "grid", synopsis: line(GridSyntax.schema),
-              details: "grid draws the classes over the data's box (N rows), with the samples on top (o = 0, x = 1)."),
+              details: "grid draws the classes over the data's box, the samples on top (o = 0, x = 1)."),
         Topic(name: "losses", synopsis: line(EvaluationSyntax.losses),
-              details: "losses shows the mean loss per epoch of the last 'train' (a log scale when it spans decades)."),
+              details: "losses plots the mean loss per epoch of the last 'train' (log scale if need be)."),
         Topic(name: "notation", synopsis: "notation [ng|grosse|fleuret|kroese|notes|canonical]  the lectures' names",
               details: """
-              notation NAME makes show and explain print a network's quantities as a lecture does:
+              notation NAME makes show and explain name a network's quantities as a lecture:
                 ng       lecture 000: z⁽ˡ⁾, a⁽ˡ⁾ (layer 1 is the input), W⁽ˡ⁾, J; δ⁽ˡ⁾
                 grosse   lecture 002: z, h, y, t, W⁽ˡ⁾, ℒ; z̄, h̄, ȳ
                 fleuret  lecture 004: s⁽ˡ⁾, x⁽ˡ⁾, w⁽ˡ⁾, ℓ; ∂ℓ/∂s⁽ˡ⁾
@@ -127,10 +140,14 @@ public enum HelpText {
               """),
         Topic(name: "lesson", synopsis: "title \"T\" · say \"…\" · step \"LABEL\" · ask ID EXPR \"Q\" [tol=T]  lessons",
               details: """
-              In a .lesson file: title "TEXT"; say "TEXT" or a \"\"\" block (narration); step "LABEL" (a step
-              boundary); ask ID EXPR "QUESTION" [tol=T] [hint="TEXT"] [points=P] (an exercise whose answer is EXPR's value);
-              random(low, high, digits=D) for per-student numbers. See Lessons/README.md, 'bptutor run',
-              'bptutor check' and 'bptutor repl LESSON'.
+              In a .lesson file:
+                title "TEXT"                  the lesson's title
+                say "TEXT", or a \"\"\" block   narration
+                step "LABEL"                  a step boundary
+                ask ID EXPR "QUESTION"        an exercise whose answer is EXPR's value
+                random(low, high, digits=D)   a number drawn for each student
+              See Lessons/README.md, 'bptutor run', 'bptutor check', 'bptutor grade' and
+              'bptutor repl LESSON'.
               """),
         Topic(name: "functions", synopsis: "",
               details: "Functions (one argument each):\n"
@@ -138,11 +155,11 @@ public enum HelpText {
         Topic(name: "syntax", synopsis: "",
               details: """
               One command per line; # starts a comment.
-              Numbers: -4  0.5  1e-3      column vector: [1, 2]      matrix (rows): [[1, 2], [3, 4]]
+              Numbers: -4  0.5  1e-3   column vector: [1, 2]   matrix (rows): [[1, 2], [3, 4]]
               Operators, loosest to tightest:  + -   then  * / (elementwise; a 1×1 operand
               broadcasts) and @ (matrix product)   then unary -   then ^ (power, right-assoc;
               -x^2 is -(x^2)).
-              Indexing is 1-based: v[2], W[1, 2].     NAME.grad: the gradient from the last backward.
+              Indexing is 1-based: v[2], W[1, 2].   NAME.grad: NAME's gradient, last backward.
               """),
     ]
 
@@ -154,11 +171,62 @@ public enum HelpText {
         return usage.padding(23) + schema.summary
     }
 
+    /// The options part of `help CMD`, from the command's schema (so a new option is in
+    /// its help as soon as it is declared): each option as written, what it does, and its
+    /// default or that it is required, wrapped to 80 columns. Nil for a command without.
+    static func optionList(_ schema: CommandSchema, of naming: Bool = false) -> [String]? {
+        guard !schema.options.isEmpty else { return nil }
+        let column = 16
+        var lines = [naming ? "Options of \(schema.keyword):" : "Options:"]
+        for option in schema.options {
+            var what = option.help
+            if option.missing != nil {
+                what += " (required)"
+            } else if let value = option.defaultValue {
+                what += " (default \(value))"
+            }
+            if !option.aliases.isEmpty {
+                what += "; also " + option.aliases.map { "\($0)=" }.joined(separator: ", ")
+            }
+            let spelled = "  \(option.name)=\(option.metavariable)"
+            let wrapped = wrap(what, width: 80 - column)
+            if spelled.count < column {
+                lines.append(spelled.padding(column) + wrapped[0])
+            } else {
+                lines.append(spelled)
+                lines.append(String(repeating: " ", count: column) + wrapped[0])
+            }
+            lines += wrapped.dropFirst().map { String(repeating: " ", count: column) + $0 }
+        }
+        return lines
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word
+    /// stays whole).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        return lines + [current]
+    }
+
     public static func text(for topic: Identifier?) throws(Diagnostic) -> String {
         guard let topic else { return overview }
         var name = topic.name == "assign" || topic.name == "assignment" ? "=" : topic.name
         if ["title", "say", "ask"].contains(name) { name = "lesson" }
-        if let t = topics.first(where: { $0.name == name }) { return t.details }
+        if let t = topics.first(where: { $0.name == name }) {
+            let schema = CommandTable.command(named: name == "lesson" ? AskSyntax.schema.keyword : name)
+            return ([t.details] + (schema.flatMap { optionList($0, of: name == "lesson") } ?? []))
+                .joined(separator: "\n")
+        }
         if let f = Functions.lookup(name) { return "\(f.name)(x): \(f.summary)" }
         let candidates = topics.map(\.name) + Functions.names
         var notes = ["try 'help' for the list of topics"]
