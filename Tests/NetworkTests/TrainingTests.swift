@@ -178,11 +178,12 @@ struct TrainingTests {
         #expect(throws: TrainingError.self) { _ = try t.train(TrainingOptions(epochs: -1, eta: 1)) }
         #expect(throws: TrainingError.self) { _ = try t.train(TrainingOptions(epochs: 1, eta: 1, mode: .minibatch, batchSize: 0)) }
         #expect(throws: TrainingError.self) { _ = try t.train(TrainingOptions(epochs: 1, eta: 1, lambda: -1)) }
-        do {
-            _ = try t.train(TrainingOptions(epochs: 1, eta: .nan))
-        } catch {
-            #expect(error.option == "eta")
+        let nan = #expect(throws: TrainingError.self) { _ = try t.train(TrainingOptions(epochs: 1, eta: .nan)) }
+        #expect(nan?.option == .eta && nan?.description == "eta= must be a positive number, not nan")
+        let batch = #expect(throws: TrainingError.self) {
+            _ = try t.train(TrainingOptions(epochs: 1, eta: 1, mode: .minibatch, batchSize: 0))
         }
+        #expect(batch?.option == .batch && batch?.description == "batch= must be at least 1, not 0")
         let zero = try t.train(TrainingOptions(epochs: 0, eta: 1))
         #expect(zero.lossHistory.count == 1 && zero.steps == 0 && zero.network == net)
     }

@@ -53,7 +53,7 @@ import ScriptSyntax
     func engineCodes() {
         #expect(GraphError.matmulShapeMismatch(Shape(rows: 1, columns: 1), Shape(rows: 2, columns: 1)).code
                 == .shapeMismatch)
-        #expect(TrainingError.badOption("eta", "…").code == .invalidOption)
+        #expect(TrainingError.badOption(.eta, -1).code == .invalidOption)
         #expect(TrainingError.emptyData.code == .noData)
         #expect(ExplainError.noBackward(name: "w").code == .noGradient)
         #expect(NetworkSpecError.unknownLoss("x").code == .invalidNetwork)

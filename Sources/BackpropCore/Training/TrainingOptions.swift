@@ -38,14 +38,26 @@ public struct TrainingOptions: Sendable, Equatable {
     }
 
     public func validate() throws(TrainingError) {
-        guard epochs >= 0 else { throw .badOption("epochs", "epochs= must be 0 or more, not \(epochs)") }
-        guard eta.isFinite, eta > 0 else { throw .badOption("eta", "eta= must be a positive number, not \(eta)") }
-        guard batchSize >= 1 else { throw .badOption("batch", "batch= must be at least 1, not \(batchSize)") }
-        guard lambda.isFinite, lambda >= 0 else {
-            throw .badOption("lambda", "lambda= must be 0 or a positive number, not \(lambda)")
-        }
-        guard pollEvery >= 1, pollSteps >= 1 else {
-            throw .badOption("poll", "the monitor must be polled at least every epoch or step count ≥ 1")
+        guard epochs >= 0 else { throw .badOption(.epochs, Double(epochs)) }
+        guard eta.isFinite, eta > 0 else { throw .badOption(.eta, eta) }
+        guard batchSize >= 1 else { throw .badOption(.batch, Double(batchSize)) }
+        guard lambda.isFinite, lambda >= 0 else { throw .badOption(.lambda, lambda) }
+        guard pollEvery >= 1, pollSteps >= 1 else { throw .badOption(.poll, Double(min(pollEvery, pollSteps))) }
+    }
+
+    /// The options `validate` checks, named as `train` spells them.
+    public enum Field: String, Sendable, Equatable {
+        case epochs, eta, batch, lambda, poll
+
+        /// What the value must be, for the error.
+        var rule: String {
+            switch self {
+            case .epochs: "epochs= must be 0 or more"
+            case .eta: "eta= must be a positive number"
+            case .batch: "batch= must be at least 1"
+            case .lambda: "lambda= must be 0 or a positive number"
+            case .poll: "the monitor must be polled at least every epoch or step count ≥ 1"
+            }
         }
     }
 
@@ -108,8 +120,8 @@ public struct TrainingResult: Sendable, Equatable {
 }
 
 public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// An option out of range: (option name, message).
-    case badOption(String, String)
+    /// An option out of range, and its value.
+    case badOption(TrainingOptions.Field, Double)
     case inputMismatch(network: Int, data: Int)
     case targetMismatch(network: Int, data: Int)
     case emptyData
@@ -117,8 +129,8 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .badOption(_, let message):
-            message
+        case let .badOption(field, value):
+            field.rule + ", not " + (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)")
         case let .inputMismatch(network, data):
             "the network takes \(network) input\(network == 1 ? "" : "s"), but the data has \(data) input column\(data == 1 ? "" : "s")"
         case let .targetMismatch(network, data):
@@ -131,8 +143,8 @@ public enum TrainingError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The option the error is about, if any (to point the caret at it).
-    public var option: String? {
-        if case .badOption(let name, _) = self { return name }
+    public var option: TrainingOptions.Field? {
+        if case .badOption(let field, _) = self { return field }
         return nil
     }
 

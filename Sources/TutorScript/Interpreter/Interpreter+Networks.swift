@@ -7,7 +7,7 @@ import ScriptSyntax
 extension Interpreter {
     /// Where the option a training error is about was written, if it was.
     static func span(of error: TrainingError, in options: [CommandOption]) -> SourceSpan? {
-        error.option.flatMap { key in options.first { $0.key.name == key }?.valueSpan }
+        error.option.flatMap { field in options.first { $0.key.name == field.rawValue }?.valueSpan }
     }
 
     /// Puts trained weights into the current network's leaves: one recompute and,
