@@ -26,6 +26,31 @@ enum RenderBenchmark {
         return seconds * 1000 / Double(max(1, iterations))
     }
 
+    /// Milliseconds per training tick while a run goes, live, at `width`×`height`: the
+    /// tick's `update` (a slice of the run, the weights into the graph, the display and
+    /// the decision regions prepared) and the frame drawn after it, each the mean over
+    /// the run's first `ticks` ticks at the default pace.
+    static func liveTrainingTick(lesson: Lesson, step: Int, width: Int = 250, height: Int = 70,
+                                 ticks: Int = 40) -> (update: Double, frame: Double) {
+        var state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+        _ = state.update(.resize(width: width, height: height))
+        while state.lesson?.session.pending != nil { _ = state.update(.commandEntered("skip")) }
+        while state.lesson?.trainingRunning == true { _ = state.update(.tick) }
+        _ = state.update(.key(.character("r")))
+        let clock = ContinuousClock()
+        var update = Duration.zero, frame = Duration.zero, sink = 0, done = 0
+        while done < ticks, state.lesson?.trainingRunning == true {
+            update += clock.measure { _ = state.update(.tick) }
+            frame += clock.measure { sink &+= state.view(width: width, height: height).cells.count }
+            done += 1
+        }
+        precondition(sink > 0 && done > 0)
+        func ms(_ d: Duration) -> Double {
+            (Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) * 1000 / Double(done)
+        }
+        return (ms(update), ms(frame))
+    }
+
     /// The same from a lesson's text (the bench reads the file).
     static func busiestFrame(source text: String, path: String, step: Int, width: Int = 250, height: Int = 70,
                                     iterations: Int = 200) -> Double? {

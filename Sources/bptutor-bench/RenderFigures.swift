@@ -21,6 +21,14 @@ func renderBenchmarks() -> [(String, String)] {
             }
         }
     }
+    if let text = readText("Lessons/02-xor.lesson"),
+       case .success(let lesson) = Lesson.parse(SourceFile(name: "02-xor.lesson", text: text), path: "Lessons/02-xor.lesson") {
+        for (w, h) in [(120, 40), (250, 70)] {
+            let live = RenderBenchmark.liveTrainingTick(lesson: lesson, step: 8, width: w, height: h)
+            results.append(("training tick, 02-xor step 9, live plots, \(w)×\(h): update / frame",
+                            "\(formatDuration(live.update / 1000)) / \(formatDuration(live.frame / 1000)) (yardstick: frame under 2 ms)"))
+        }
+    }
     return results
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TermCore
+import BackpropCore
 import ScriptSyntax
 import TutorScript
 @testable import TutorUI
@@ -104,5 +105,23 @@ extension AppState {
     /// Ticks until no training run goes on.
     mutating func settleTraining() {
         while lesson?.trainingRunning == true { _ = update(.tick) }
+    }
+}
+
+/// The screen on step 7 of 02-xor, where the training tests start, and what they read.
+protocol XORScreen {}
+
+extension XORScreen {
+    /// Step 7 of 02-xor: a sigmoid 2-2-1 network on the XOR data, its question skipped.
+    func xor() throws -> AppState {
+        var state = try Fixture.state("02-xor.lesson", step: 6)
+        while state.lesson?.session.pending != nil { _ = state.update(.commandEntered("skip")) }
+        return state
+    }
+
+    func interpreter(_ state: AppState) -> Interpreter { state.lesson!.session.interpreter }
+    func run(_ state: AppState) throws -> TrainingJob { try #require(interpreter(state).session.training) }
+    func weights(_ state: AppState) -> Network? {
+        interpreter(state).session.network?.read(from: interpreter(state).graph)
     }
 }

@@ -6,19 +6,7 @@ import TutorScript
 @testable import TutorUI
 
 /// One training run: a typed `train` and `r` are the interpreter's run, advanced a slice per tick.
-@Suite struct ScreenTrainingTests {
-    /// Step 7 of 02-xor: a sigmoid 2-2-1 network on the XOR data, its question skipped.
-    func xor() throws -> AppState {
-        var state = try Fixture.state("02-xor.lesson", step: 6)
-        while state.lesson?.session.pending != nil { _ = state.update(.commandEntered("skip")) }
-        return state
-    }
-
-    func interpreter(_ state: AppState) -> Interpreter { state.lesson!.session.interpreter }
-    func run(_ state: AppState) throws -> TrainingJob { try #require(interpreter(state).session.training) }
-    func weights(_ state: AppState) -> Network? {
-        interpreter(state).session.network?.read(from: interpreter(state).graph)
-    }
+@Suite struct ScreenTrainingTests: XORScreen {
 
     /// Runs `line` in `interpreter` as the REPL does (to the end), returning the run.
     func blocking(_ line: String, in interpreter: Interpreter) throws -> TrainingJob {
@@ -196,7 +184,8 @@ import TutorScript
         }
         #expect(state.update(.resize(width: 120, height: 40)) == [.startTicks])
         var ticks: [[Effect]] = []
-        while state.lesson?.trainingRunning == true, ticks.count < 100 { ticks.append(state.update(.tick)) }
+        // Each run is paced to be watched (about 60 ticks), one after the other.
+        while state.lesson?.trainingRunning == true, ticks.count < 1000 { ticks.append(state.update(.tick)) }
         #expect(ticks.last == [.stopTicks] && ticks.dropLast().allSatisfy(\.isEmpty), "\(ticks)")
         let reports = state.lesson!.record.results.filter { $0.hasPrefix("trained ") }
         #expect(reports.count == 5, "\(reports)")

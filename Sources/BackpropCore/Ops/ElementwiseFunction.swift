@@ -33,6 +33,10 @@ public enum ElementwiseFunction: String, Sendable, CaseIterable {
 
     /// The short label of the function in the network diagram (`σ`, or `sig`
     /// where the terminal cannot show Unicode).
+    /// Whether f′ is 0 wherever it is defined (step, sign): no gradient flows through f,
+    /// so gradient descent cannot move the weights before it (lecture 002).
+    public var isFlat: Bool { closedFormDerivative(of: .node(0)) == .scalar(0) }
+
     public func glyph(unicode: Bool) -> String { unicode ? row.glyph : row.asciiGlyph }
 
     /// f(z).

@@ -21,9 +21,8 @@ extension Interpreter {
         if session.trainingIsCurrent, let ended = session.training {
             run = ended.restarted()
         } else {
-            guard let nodes = session.network else { throw TrainingRunRefusal(ScriptMessage.noNetwork) }
-            guard nodes.isCurrent(in: graph) else { throw TrainingRunRefusal(ScriptMessage.networkRebound) }
-            guard let data = session.data else { throw TrainingRunRefusal(ScriptMessage.noData(example: "xor")) }
+            if let refusal = trainingRefusal { throw refusal }
+            guard let nodes = session.network, let data = session.data else { throw TrainingRunRefusal(ScriptMessage.noNetwork) }
             do {
                 run = try TrainingJob(network: nodes.read(from: graph), data: data,
                                       options: session.training?.options ?? defaults)
@@ -34,6 +33,20 @@ extension Interpreter {
         session.training = run
         session.trainingIsCurrent = true
         return run
+    }
+
+    /// Why `r` has nothing to train now (no network or data, names rebound, or a step or
+    /// sign output unit, through which no gradient flows); nil when it can train, or go
+    /// on with or repeat a run. The screen offers `r` only then.
+    public var trainingRefusal: TrainingRunRefusal? {
+        if session.trainingIsCurrent, session.training != nil { return nil }
+        guard let nodes = session.network else { return TrainingRunRefusal(ScriptMessage.noNetwork) }
+        guard nodes.isCurrent(in: graph) else { return TrainingRunRefusal(ScriptMessage.networkRebound) }
+        guard session.data != nil else { return TrainingRunRefusal(ScriptMessage.noData(example: "xor")) }
+        if let output = nodes.spec.activations.last, output.elementwise?.isFlat == true {
+            return TrainingRunRefusal(ScriptMessage.flatActivations(output.rawValue))
+        }
+        return nil
     }
 
     /// Advances the run in progress by about `budget` samples (`TrainingJob.advance`).
@@ -49,6 +62,17 @@ extension Interpreter {
     public mutating func pauseTraining() {
         guard let run = trainingInProgress else { return }
         setNetworkWeights(run.network)
+    }
+
+    /// The last run (in progress or ended) put back where it began: its starting weights
+    /// in the graph, no epochs done, an empty curve. Nil when there is no run to put back
+    /// (none yet, or the graph changed since).
+    public mutating func rewindTraining() -> TrainingJob? {
+        guard session.trainingIsCurrent, let run = session.training else { return nil }
+        let fresh = run.restarted()
+        guard setNetworkWeights(fresh.start) else { return nil }
+        session.training = fresh
+        return fresh
     }
 
     /// Runs the run in progress to its end at once; its report.

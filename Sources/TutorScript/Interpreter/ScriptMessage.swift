@@ -43,6 +43,8 @@ enum ScriptMessage: DiagnosticMessage {
     /// `example`: the built-in set the command suggests (`data xor`, `data and`).
     case noData(example: String)
     case noNetwork
+    /// The screen's `r` on a network of step or sign units.
+    case flatActivations(String)
     case networkRebound
     case networkDataMismatch(inputs: Int, outputs: Int, data: String, dataInputs: Int, dataTargets: Int)
     case featuresNeedTwoInputs(data: String, inputs: Int)
@@ -92,6 +94,7 @@ enum ScriptMessage: DiagnosticMessage {
         case .randomDigits, .targetsAndClasses: .invalidOption
         case .noData: .noData
         case .noNetwork: .noNetwork
+        case .flatActivations: .trainingFailed
         case .networkRebound: .networkRebound
         case .networkDataMismatch, .featuresNeedTwoInputs, .gridNeedsTwoInputs: .dataMismatch
         case .noTraining: .noTraining
@@ -141,6 +144,9 @@ enum ScriptMessage: DiagnosticMessage {
 
         case .noData(let example): "no data yet: 'data \(example)' or 'data load FILE.csv' first"
         case .noNetwork: "no network yet: build one with 'net', as in 'net 2-2-1'"
+        case .flatActivations(let f):
+            "nothing to train: \(f)′ = 0 wherever it is defined, so no gradient reaches the weights "
+                + "(a smooth unit such as sigmoid can be trained)"
         case .networkRebound: "the network's names (x, t, W1, …) were rebound since 'net'; run 'net' again"
         case .networkDataMismatch(let inputs, let outputs, let data, let dataInputs, let dataTargets):
             "the network takes \(Self.count(inputs, "input")) and gives \(Self.count(outputs, "output")), "

@@ -73,8 +73,23 @@ public struct StepRecord: Sendable, Equatable {
     /// Text of results the step printed (show, train, explain, …) and its errors.
     public var results: [String] = []
     public var phase = Phase.reading
+    /// The plot the step's own results call for, the last one winning; nil: the step
+    /// made none, and no plot from an earlier step is shown.
+    public var plot: StepPlot?
 
     public init() {}
+}
+
+/// What a step's results plot.
+public enum StepPlot: Sendable, Equatable {
+    /// The last training run's loss curve (`train`, `losses`, `r`).
+    case loss
+    /// A 2-input network's decision regions (`grid`).
+    case decision
+    /// A whole perceptron run: its k against 4R²/γ².
+    case perceptron(PerceptronReport)
+    /// The perceptron being stepped through (`perceptron step`, `perceptron reset`).
+    case perceptronStepping
 }
 
 /// The state of a lesson on screen.
@@ -92,8 +107,11 @@ public struct LessonState: Sendable {
     public internal(set) var message: StatusMessage?
     /// Whether the ticks advance the interpreter's run in progress (`r` pauses it).
     public internal(set) var trainingRunning = false
-    /// Samples a tick advances the run by; nil: `LessonState.slice(for:)`.
+    /// Samples a tick advances the run by; nil: the pace's (`TrainingPace`), at most
+    /// `LessonState.slice(for:)`.
     var samplesPerTick: Int?
+    /// How fast the ticks train (`+`, `-`).
+    var pace = TrainingPace()
     /// What the view draws, prepared by `update` (`AppState.prepareDisplay`).
     var display = LessonDisplay()
 

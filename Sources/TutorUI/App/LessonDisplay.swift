@@ -18,6 +18,9 @@ struct LessonDisplay: Sendable {
     var decision: DecisionRegions?
     /// The perceptron's bound, when the lesson ran one.
     var perceptron: PerceptronReport?
+    /// Whether `r` has something to train (`Interpreter.trainingRefusal`): the key help
+    /// offers it only then.
+    var canTrain = false
     /// The explanation of the selected quantity, as `explain` prints it, while the
     /// formula pane shows.
     var formula: Formula?
@@ -81,14 +84,14 @@ struct DecisionRegions: Sendable {
 }
 
 extension AppState {
-    /// Prepares what the lesson screen draws, after `message` was applied. Typing in
-    /// the command bar and training ticks change nothing it shows (a running `r`
-    /// draws its losses from the run), except the tick that ends the run.
+    /// Prepares what the lesson screen draws, after `message` was applied. Typing in the
+    /// command bar changes nothing it shows; a training tick does (the weights reached
+    /// are in the graph after each), unless no run was going.
     mutating func prepareDisplay(after message: Message, wasTraining: Bool) {
         switch message {
         case .commandLineChanged:
             return
-        case .tick where lesson?.trainingRunning == true || !wasTraining:
+        case .tick where !wasTraining:
             return
         default:
             prepareDisplay()
@@ -111,14 +114,16 @@ extension AppState {
         d.nodes = interpreter.session.network.flatMap { $0.isCurrent(in: interpreter.graph) ? $0 : nil }
         if d.nodes == nil { d.bindings = interpreter.bindingSummaries }
         d.perceptron = interpreter.session.perceptron.map(PerceptronReport.report(for:))
+        d.canTrain = state.trainingInProgress != nil || interpreter.trainingRefusal == nil
         if let nodes = d.nodes, let data = interpreter.session.data, data.inputWidth == 2, nodes.spec.inputSize == 2,
-           interpreter.session.training != nil {
+           interpreter.session.training != nil || state.record.plot == .decision {
             d.decision = DecisionRegions(outputs: nodes.spec.outputSize, data: data)
         }
         state.display = d
         if state.pane == .formula { d.formula = state.formula(shown: state.visibleQuantities(presentation: presentation)) }
         // The grids for the plot's area (unicode and ASCII) at the screen's size.
-        if let nodes = d.nodes, d.decision != nil, let area = lessonLayout(state, width: width, height: height).plot {
+        if let nodes = d.nodes, d.decision != nil, var area = lessonLayout(state, width: width, height: height).plot {
+            if let halves = LessonLayout.sideBySide(area) { area = halves.decision }
             let sizes = [true, false].compactMap { DecisionPlot.resolution(area: area, unicode: $0) }
             d.decision?.evaluate(nodes.read(from: interpreter.graph), at: sizes)
         }

@@ -69,12 +69,19 @@ extension LessonState {
         }
     }
 
-    /// The phase an output reveals.
+    /// The phase an output reveals, and the plot it calls for.
     mutating func note(_ output: Output) {
         switch output {
         case .assigned: record.phase = .forward
         case .backwardDone: record.phase = .backward
         case .training, .step, .perceptron, .perceptronVisit: record.phase = .update
+        default: break
+        }
+        switch output {
+        case .training, .losses: record.plot = .loss
+        case .grid: record.plot = .decision
+        case .perceptron(let report): record.plot = .perceptron(report)
+        case .perceptronVisit, .perceptronReset: record.plot = .perceptronStepping
         default: break
         }
     }

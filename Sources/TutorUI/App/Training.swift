@@ -3,7 +3,10 @@ import TutorScript
 
 /// The screen's side of training. The run is the interpreter's (`session.training`, the
 /// one `losses` reads): a typed `train` starts it, `r` starts, pauses or goes on with it,
-/// and each tick advances it by one slice, so the keys stay live. Ctrl-C stops it.
+/// and each tick advances it by one slice at the pace `+` and `-` set, so the keys stay
+/// live; the weights reached go into the graph on every tick, so the quantities, the
+/// diagram and the decision regions follow the run. `.` trains one epoch, `0` puts the
+/// run back where it began. Ctrl-C stops it.
 extension LessonState {
     /// What `r` trains when the session has no run to go on with or repeat.
     static let defaultTraining = TrainingOptions(epochs: 2000, eta: 0.5)
@@ -45,12 +48,57 @@ extension LessonState {
             trainingRunning = false
             return false
         }
-        guard let report = session.interpreter.advanceTraining(budget: samplesPerTick ?? Self.slice(for: run)) else {
+        let budget = samplesPerTick
+            ?? min(Self.slice(for: run), pace.epochsThisTick(ofRunOf: run.options.epochs) * max(1, run.data.count))
+        guard budget > 0 else { return true }
+        guard let report = session.interpreter.advanceTraining(budget: budget) else {
+            session.interpreter.pauseTraining()
             return true
         }
         trainingRunning = false
         ended(report)
         return trainingRunning
+    }
+
+    /// `+` / `-`: twice or half as fast. Returns a message to show.
+    mutating func changePace(faster: Bool) -> StatusMessage {
+        let changed = faster ? pace.faster() : pace.slower()
+        let run = trainingInProgress ?? session.interpreter.session.training
+        let perSecond = run.map { pace.epochsPerTick(ofRunOf: $0.options.epochs) * TrainingPace.ticksPerSecond }
+        let rate = perSecond.map { ": about \(NumberFormat(digits: 3).format($0)) epochs a second" } ?? ""
+        let paceText = pace.label.isEmpty ? "the default pace" : "pace \(pace.label)"
+        guard changed else { return StatusMessage("already at the \(faster ? "fastest" : "slowest") pace\(rate)") }
+        return StatusMessage("training at \(paceText)\(rate)")
+    }
+
+    /// `.`: one epoch of the run (started, or begun with `r`'s options, if there is none),
+    /// then paused with its weights in the graph. Returns a message to show.
+    mutating func trainOneEpoch() -> StatusMessage {
+        pauseTraining()
+        do {
+            let run = try session.interpreter.resumeTraining(defaults: Self.defaultTraining)
+            if let report = session.interpreter.advanceTraining(budget: max(1, run.data.count)) {
+                ended(report)
+                return message ?? StatusMessage("training ended")
+            }
+            session.interpreter.pauseTraining()
+            let now = trainingInProgress
+            let loss = now?.lossHistory.last.map { ", mean loss \(NumberFormat(digits: 5).format($0))" } ?? ""
+            return StatusMessage("epoch \(now?.epochsDone ?? 0)/\(run.options.epochs)\(loss) (. again, r goes on)")
+        } catch {
+            return StatusMessage(error.description, kind: .bad)
+        }
+    }
+
+    /// `0`: the run (in progress or ended) back where it began: its starting weights in the
+    /// graph, no epochs done, an empty curve; `r` runs it again.
+    mutating func rewindTraining() -> StatusMessage {
+        trainingRunning = false
+        guard let run = session.interpreter.rewindTraining() else {
+            return StatusMessage("no training run to put back (r starts one)")
+        }
+        record.phase = .update
+        return StatusMessage("back to the weights the run began from, epoch 0 of \(run.options.epochs) (r trains)")
     }
 
     /// Samples per tick: about 400,000 weight-sample products, and at most 2000 epochs.

@@ -153,6 +153,14 @@ extension AppState {
             state.paneScroll = max(0, state.paneScroll - 5)
         case .character("r"):
             state.message = state.toggleTraining()
+        case .character("+"), .character("="):
+            state.message = state.changePace(faster: true)
+        case .character("-"), .character("_"):
+            state.message = state.changePace(faster: false)
+        case .character("."):
+            state.message = state.trainOneEpoch()
+        case .character("0"):
+            state.message = state.rewindTraining()
         case .character(":"):
             commandBar = CommandBarState()
             commandBar.isOpen = true

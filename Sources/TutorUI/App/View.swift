@@ -52,6 +52,7 @@ extension AppState {
         let phase = state.trainingRunning ? Phase.update : state.record.phase
         let trainingNote = state.trainingInProgress.map { run in
             (state.trainingRunning ? "training " : "paused ") + "\(run.epochsDone)/\(run.options.epochs)"
+                + (state.pace.label.isEmpty ? "" : " " + state.pace.label)
         }
         StatusLine.render(into: &c, area: layout.status, lesson: session.lesson.title, step: session.step + 1,
                           steps: session.stepCount, label: label, phase: phase, training: trainingNote,
@@ -78,7 +79,17 @@ extension AppState {
         }
         if let area = layout.plot, let plot = plotKind(state) {
             switch plot {
-            case let .loss(history, stride, live):
+            case let .loss(history, stride, live, regions?, regionsFirst):
+                if let (lossArea, decisionArea) = LessonLayout.sideBySide(area) {
+                    LossPlot.render(into: &c, area: lossArea, history: history, stride: stride, live: live)
+                    DecisionPlot.render(into: &c, area: decisionArea, regions: regions)
+                } else if regionsFirst {
+                    DecisionPlot.render(into: &c, area: area, regions: regions)
+                } else {
+                    // Room for one: the curve the training narration is about.
+                    LossPlot.render(into: &c, area: area, history: history, stride: stride, live: live)
+                }
+            case let .loss(history, stride, live, nil, _):
                 LossPlot.render(into: &c, area: area, history: history, stride: stride, live: live)
             case .decision(let regions):
                 DecisionPlot.render(into: &c, area: area, regions: regions)
@@ -122,7 +133,7 @@ extension AppState {
         }
         var keys: [(String, String)] = [("n", "next"), ("p", "back"), (unicode ? "↑↓" : "up/dn", "select"), ("e", "explain")]
         if state.session.pending != nil { keys.insert((":", "answer"), at: 0) } else { keys.append((":", "command")) }
-        if state.session.interpreter.session.network != nil {
+        if state.display.canTrain {
             keys.append(("r", state.trainingRunning ? "pause" : state.trainingInProgress != nil ? "go on" : "train"))
         }
         keys += [("?", "help"), ("q", "quit")]
@@ -130,27 +141,38 @@ extension AppState {
     }
 
     enum PlotKind {
-        case loss([Double], stride: Int, live: Bool)
+        /// The loss curve, and the decision regions of a 2-input net beside it where there
+        /// is room (else the one the step last called for: the regions after a `grid`).
+        case loss([Double], stride: Int, live: Bool, regions: DecisionRegions?, regionsFirst: Bool = false)
         case decision(DecisionRegions)
         case perceptron(PerceptronReport)
     }
 
-    /// The plot that helps now: the loss while training, then the decision
-    /// regions of a 2-input net (or the loss), the perceptron's bound. From what
-    /// `update` prepared.
+    /// The plot that belongs to this step: the run's loss (with the decision regions of a
+    /// 2-input net beside it) while one goes or is paused, else what the step's own
+    /// results call for (`StepRecord.plot`). From what `update` prepared.
     private func plotKind(_ state: LessonState) -> PlotKind? {
         let display = state.display
-        let lastTraining = state.session.interpreter.session.training
         if let run = state.trainingInProgress, state.trainingRunning || run.lossHistory.count > 1 {
-            if !state.trainingRunning, let regions = display.decision { return .decision(regions) }
-            return .loss(run.lossHistory, stride: run.options.historyStride, live: state.trainingRunning)
+            return .loss(run.lossHistory, stride: run.options.historyStride, live: state.trainingRunning,
+                         regions: display.decision)
         }
-        if let report = display.perceptron { return .perceptron(report) }
-        if let regions = display.decision, lastTraining != nil { return .decision(regions) }
-        if let last = lastTraining, last.lossHistory.count > 1 {
-            return .loss(last.lossHistory, stride: last.options.historyStride, live: false)
+        switch state.record.plot {
+        case .loss:
+            guard let last = state.session.interpreter.session.training, last.lossHistory.count > 1 else { return nil }
+            return .loss(last.lossHistory, stride: last.options.historyStride, live: false, regions: display.decision)
+        case .decision:
+            guard let regions = display.decision else { return nil }
+            let interpreter = state.session.interpreter
+            if interpreter.session.trainingIsCurrent, let last = interpreter.session.training, last.lossHistory.count > 1 {
+                return .loss(last.lossHistory, stride: last.options.historyStride, live: false, regions: regions,
+                             regionsFirst: true)
+            }
+            return .decision(regions)
+        case .perceptron(let report): return .perceptron(report)
+        case .perceptronStepping: return display.perceptron.map(PlotKind.perceptron)
+        case nil: return nil
         }
-        return nil
     }
 }
 

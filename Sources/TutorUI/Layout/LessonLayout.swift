@@ -20,6 +20,18 @@ struct LessonLayout: Equatable {
     var message: Rect
     var keys: Rect
 
+    /// The plot area split for the loss curve and the decision regions side by side, as
+    /// TensorFlow Playground shows them, when each half is wide enough to read; nil for
+    /// an area that shows one at a time.
+    static func sideBySide(_ plot: Rect) -> (loss: Rect, decision: Rect)? {
+        guard plot.width >= 2 * minimumSideWidth else { return nil }
+        let (loss, decision) = plot.splitLeft(plot.width / 2)
+        return (loss, decision)
+    }
+
+    /// The narrowest half of a side-by-side plot.
+    static let minimumSideWidth = 28
+
     static func compute(width: Int, height: Int, presentation: Bool, narrationLines: Int,
                         hasDiagram: Bool, hasPlot: Bool, commandOpen: Bool) -> LessonLayout {
         let full = Rect(x: 0, y: 0, width: width, height: height)

@@ -9,6 +9,7 @@ enum HelpScreen {
         ("↑  ↓  Tab", "select a quantity"),
         ("e", "explain it: its value or its error signal, numbers substituted"),
         ("r", "train, pause, go on (a typed train too); Ctrl-C stops it"),
+        ("+  -  .  0", "training faster, slower; one epoch; back to where the run began"),
         (":", "command bar: any command (w = 2, show W1, train epochs=500); answers"),
         ("PgUp  PgDn", "scroll the formula / output pane"),
         ("m  F5", "presentation mode (one quantity at a time)"),
