@@ -29,6 +29,9 @@ import Testing
         ("names", "<names>"),
         ("reset", "<reset>"),
         ("reset # start over", "<reset>"),
+        ("plot sigmoid(z), 5*z for z in -4..4", "<plot sigmoid(z), (5 * z) for z in (-4)..4>"),
+        ("plot E for w in w-1..w+1 points=11", "<plot E for w in (w - 1)..(w + 1) points=11>"),
+        ("plot z for z in 0.5..1.5", "<plot z for z in 0.5..1.5>"),
     ])
     func forms(_ input: String, _ expected: String) throws {
         #expect(rendered(try statement(input)) == expected)
@@ -76,7 +79,7 @@ import Testing
     @Test func keywordList() {
         #expect(Keywords.commands == ["backward", "show", "explain", "gradcheck", "set", "help", "names", "reset",
                                      "net", "data", "train", "step", "perceptron", "predict", "accuracy", "sample",
-                                     "notation", "grid", "losses", "title", "say", "ask"])
+                                     "notation", "grid", "losses", "plot", "title", "say", "ask"])
         #expect(Keywords.isCommand("show"))
         #expect(!Keywords.isCommand("Show"))
         #expect(!Keywords.isCommand("sigmoid"))

@@ -136,6 +136,10 @@ func rendered(_ s: Statement) -> String {
             words += options.map { $0.key.name + "=" + rendered($0.value) }
         case .predict(let e): if let e { words.append(parenthesised(e)) }
         case .sample(let e): words.append(parenthesised(e))
+        case .plot(let p):
+            words.append(p.curves.map(parenthesised).joined(separator: ", "))
+            words += ["for", p.variable.name, "in", parenthesised(p.low) + ".." + parenthesised(p.high)]
+            words += p.options.map { $0.key.name + "=" + rendered($0.value) }
         case .notation(let name): if let name { words.append(name.name) }
         case .title(let text), .say(let text), .lessonStep(let text): words.append("\"" + text + "\"")
         case let .ask(id, expression, question, options):

@@ -54,7 +54,7 @@ import ScriptSyntax
     func everyCommandsOptions() {
         let s = session()
         let argumentsFirst: [String: String] = ["gradcheck": "beta ", "net": "2-2-1 ", "data": "load f.csv ",
-                                                "ask": "q1 "]
+                                                "ask": "q1 ", "plot": "sigmoid(s) for s in -4..4 "]
         for schema in CommandTable.all where !schema.options.isEmpty {
             let line = schema.keyword + " " + (argumentsFirst[schema.keyword] ?? "")
             let offered = s.interpreter.completions(for: "", lineBefore: line)
@@ -68,6 +68,10 @@ import ScriptSyntax
         #expect(s.interpreter.completions(for: "x", lineBefore: "net 2-2-1 loss=") == ["xent"])
         #expect(s.interpreter.completions(for: "", lineBefore: "perceptron ") == ["epochs=", "reset", "step"])
         #expect(s.interpreter.completions(for: "", lineBefore: "grid ") == ["size="])
+        #expect(s.interpreter.completions(for: "sigm", lineBefore: "plot ") == ["sigmoid("])
+        #expect(s.interpreter.completions(for: "f", lineBefore: "plot sigmoid(z) ") == ["for"])
+        #expect(s.interpreter.completions(for: "", lineBefore: "plot sigmoid(z) for z in ").isEmpty)
+        #expect(s.interpreter.completions(for: "p", lineBefore: "plot sigmoid(z) for z in -4..4 ") == ["points="])
     }
 
     @Test("data ⇥ offers the built-in sets, load, and the CSV files; a built-in set then takes features=")

@@ -54,6 +54,17 @@ import TutorScript
         #expect(!text(after).contains("Loss"))
     }
 
+    @Test("a step that plots curves shows them, numbered, with their legend")
+    func curveSteps() throws {
+        let smooth = text(try screen("02-xor.lesson", "σ(5x): a smooth step"))
+        #expect(smooth.contains("Plot over s") && smooth.contains("1 step(s)  2 sigmoid(s)  3 sigmoid(5*s)"))
+        let saturation = text(try screen("06-softmax.lesson", "Saturation: the logistic against ReLU"))
+        #expect(saturation.contains("Plot over s") && saturation.contains("2 step(s)"))
+        // The step after has its own plot or none.
+        let after = text(try screen("02-xor.lesson", "Learning XOR: a start that sticks"))
+        #expect(!after.contains("Plot over s"))
+    }
+
     @Test("r is offered where training can move the weights, and says why not elsewhere")
     func rWhereTrainingMakesSense() throws {
         var thresholds = try screen("02-xor.lesson", "Hard thresholds cannot be trained")

@@ -19,6 +19,8 @@ public struct CommandSchema: Sendable {
         case quantities
         /// An expression (completion offers names and functions).
         case expression
+        /// `plot`'s curves, then `for NAME in LOW..HIGH`, then options.
+        case curves
         /// Help topics.
         case helpTopics
         /// Setting names.

@@ -7,7 +7,7 @@ public enum CommandTable {
         SessionSyntax.set, SessionSyntax.help, QuantitySyntax.names, QuantitySyntax.reset,
         NetSyntax.schema, DataSyntax.schema, TrainSyntax.schema, StepSyntax.schema, PerceptronSyntax.schema,
         EvaluationSyntax.predict, EvaluationSyntax.accuracy, EvaluationSyntax.sample, SessionSyntax.notation,
-        GridSyntax.schema, EvaluationSyntax.losses,
+        GridSyntax.schema, EvaluationSyntax.losses, PlotSyntax.schema,
         LessonSyntax.title, LessonSyntax.say, AskSyntax.schema,
     ]
 

@@ -166,6 +166,8 @@ public enum Command: Sendable, Equatable {
     case grid([CommandOption])
     /// `losses`: the loss history of the last training run.
     case losses
+    /// `plot EXPR[, EXPR…] for NAME in LOW..HIGH [points=N]`: curves of one variable.
+    case plot(PlotCommand)
 
     // Lessons (see "Lessons" in the contract).
 

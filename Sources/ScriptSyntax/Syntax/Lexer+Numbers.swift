@@ -1,6 +1,7 @@
 extension LexerState {
     /// `4`, `0.5`, `.5`, `1.`, `1e-3`, `2.5E+4`. A number running into letters, digits or
-    /// dots (`1.2.3`, `2x`, `1e`) is one malformed token.
+    /// dots (`1.2.3`, `2x`, `1e`) is one malformed token; a number followed by `..` ends
+    /// there (`-4..4`, `plot`'s range).
     mutating func lexNumber() {
         let start = scanner.position
         let startIndex = scanner.index
@@ -23,7 +24,9 @@ extension LexerState {
             }
         }
         let validEnd = scanner.index
-        scanner.advance(while: { $0.isIdentifierContinuation || $0 == "." })
+        if !(scanner.peek() == "." && scanner.peek(1) == ".") {
+            scanner.advance(while: { $0.isIdentifierContinuation || $0 == "." })
+        }
         let text = scanner.text(from: startIndex)
 
         if scanner.index > validEnd {

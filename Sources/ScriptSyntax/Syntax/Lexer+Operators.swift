@@ -25,6 +25,9 @@ extension LexerState {
         case "[": symbol = .leftBracket
         case "]": symbol = .rightBracket
         case ",": symbol = .comma
+        case "." where scanner.peek() == ".":
+            scanner.advance()
+            symbol = .range
         case ".": symbol = .dot
         default:
             addInvalid(.unexpectedCharacter(described: Self.describe(c)), from: start, startIndex,

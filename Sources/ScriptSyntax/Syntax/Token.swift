@@ -19,6 +19,8 @@ public struct Token: Sendable, Equatable {
         case rightBracket = "]"
         case comma = ","
         case dot = "."
+        /// `..` in `plot … for z in -4..4`.
+        case range = ".."
 
         /// The assignment operator this symbol spells, if any.
         public var assignmentOperator: AssignmentOperator? {

@@ -128,6 +128,15 @@ public enum HelpText {
               details: "grid draws the classes over the data's box, the samples on top (o = 0, x = 1)."),
         Topic(name: "losses", synopsis: line(EvaluationSyntax.losses),
               details: "losses plots the mean loss per epoch of the last 'train' (log scale if need be)."),
+        Topic(name: "plot", synopsis: "plot EXPR[, EXPR…] for NAME in LOW..HIGH   curves of one variable",
+              details: """
+              plot EXPR, … for NAME in LOW..HIGH samples each expression with NAME bound to
+              evenly spaced points from LOW to HIGH, both included, and draws the curves:
+                plot sigmoid(z), sigmoid(5*z), step(z) for z in -4..4
+                plot E for w in -1..3          (w a number leaf: E(w) through the graph)
+              NAME is a new name or a 1×1 leaf; no binding changes. A column vector gives
+              one curve per entry. --json gives {"plot": {"x": […], "series": […]}}.
+              """),
         Topic(name: "notation", synopsis: "notation [ng|grosse|fleuret|kroese|notes|canonical]  the lectures' names",
               details: """
               notation NAME makes show and explain name a network's quantities as a lecture:

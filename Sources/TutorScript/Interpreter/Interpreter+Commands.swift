@@ -7,7 +7,7 @@ import ScriptSyntax
 /// `ask` is in Interpreter+Lessons.swift with `random()`. The switch is exhaustive, so a new
 /// command cannot be left without a handler.
 extension Interpreter {
-    mutating func runCommand(_ command: Command, keyword: Identifier) throws(Diagnostic) -> [Output] {
+    mutating func runCommand(_ command: Command, keyword: Identifier, source: SourceFile) throws(Diagnostic) -> [Output] {
         switch command {
         case .backward(let name): [try backward(name)]
         case .show(let references): [try show(references)]
@@ -27,6 +27,7 @@ extension Interpreter {
         case .accuracy: [try accuracy(keyword: keyword)]
         case .grid(let options): [try grid(options, keyword: keyword)]
         case .losses: [try losses(keyword: keyword)]
+        case .plot(let command): [try plot(command, source: source)]
         case .notation(let name): [try changeNotation(name)]
         case .title(let text): [.lessonTitle(text)]
         case .say(let text): [.narration(text)]

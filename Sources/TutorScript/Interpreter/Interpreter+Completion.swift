@@ -66,6 +66,12 @@ extension Interpreter {
             return quantities(for: word)
         case .expression:
             return positional.isEmpty ? expressionWords : []
+        case .curves:
+            // `plot EXPR, … for NAME in LOW..HIGH`, then its options.
+            guard let inAt = positional.firstIndex(of: "in"), positional.firstIndex(of: "for") == inAt - 2 else {
+                return expressionWords + (positional.isEmpty ? [] : ["for"])
+            }
+            return positional.count > inAt + 1 ? options : []
         case .helpTopics:
             return positional.isEmpty ? HelpText.topics.map(\.name) + Functions.names : []
         case .settings:

@@ -58,7 +58,7 @@ public struct Interpreter: Sendable {
             return [.value(scratch.value(of: id))]
         case let .command(keyword, command):
             if command.endsTrainingRun { session.trainingIsCurrent = false }
-            return try runCommand(command, keyword: keyword)
+            return try runCommand(command, keyword: keyword, source: source)
         }
     }
 

@@ -72,6 +72,7 @@ public enum Output: Sendable, Equatable {
     case accuracy(AccuracyReport)
     case grid(GridPicture)
     case losses(history: [Double], stride: Int)
+    case plot(CurvePlot)
     case notations(current: String, available: [String])
     case lessonTitle(String)
     case narration(String)
@@ -92,7 +93,7 @@ public enum Output: Sendable, Equatable {
         case .assigned, .backwardDone, .settingChanged, .sessionReset, .sampleSelected, .perceptronReset,
              .notationChanged: true
         case .value, .show, .explanation, .gradCheck, .names, .settings, .help, .network, .dataset, .training, .step,
-             .perceptron, .perceptronVisit, .predictions, .accuracy, .grid, .losses, .notations, .lessonTitle,
+             .perceptron, .perceptronVisit, .predictions, .accuracy, .grid, .losses, .plot, .notations, .lessonTitle,
              .narration, .stepBoundary, .exercise: false
         }
     }

@@ -51,6 +51,10 @@ enum ScriptMessage: DiagnosticMessage {
     case gridNeedsTwoInputs(data: String, inputs: Int)
     case targetsAndClasses
     case noTraining
+    case plotRangeEnd(String)
+    case plotEmptyRange(low: Double, high: Double)
+    case plotVariableNotANumber(name: String, shape: String, leaf: Bool)
+    case plotCurveShape(shape: String)
     case accuracyNeedsClasses(data: String)
     case predictNeedsNumbers
     case predictInputShape(inputs: Int, shape: Shape)
@@ -98,6 +102,8 @@ enum ScriptMessage: DiagnosticMessage {
         case .networkRebound: .networkRebound
         case .networkDataMismatch, .featuresNeedTwoInputs, .gridNeedsTwoInputs: .dataMismatch
         case .noTraining: .noTraining
+        case .plotRangeEnd, .plotEmptyRange, .plotVariableNotANumber: .invalidValue
+        case .plotCurveShape: .shapeMismatch
         case .accuracyNeedsClasses: .notClassification
         case .absolutePathInLesson, .parentPathInLesson: .pathNotAllowed
         case .cannotRead: .cannotReadFile
@@ -155,6 +161,15 @@ enum ScriptMessage: DiagnosticMessage {
         case .gridNeedsTwoInputs(let data, let inputs): "grid draws 2-input data; \(data) has \(inputs) inputs"
         case .targetsAndClasses: "give either targets=K or classes=C, not both"
         case .noTraining: "no training has run yet: 'train epochs=N eta=E' first"
+        case .plotRangeEnd(let value):
+            "the range's ends are numbers, as in 'for z in -4..4'; this is \(value)"
+        case let .plotEmptyRange(low, high):
+            "the range runs from low to high, as in -4..4: \(NumberFormat().format(low))..\(NumberFormat().format(high)) is empty"
+        case let .plotVariableNotANumber(name, shape, leaf):
+            leaf ? "plot … for \(name) puts one number in \(name), but \(name) is \(shape); use a new name"
+                 : "\(name) is computed from other quantities: plot … for NAME takes a new name or a number set directly"
+        case .plotCurveShape(let shape):
+            "a curve is a number (or a column vector, one curve per entry) at each point; this is \(shape)"
         case .accuracyNeedsClasses(let data):
             "accuracy needs class targets (0/1, ±1 or one-hot); \(data) is a regression set"
         case .predictNeedsNumbers: "predict takes numbers, as in 'predict [0, 1]'"

@@ -62,6 +62,7 @@ public enum JSONOutput {
         case .accuracy(let a): return json(for: a)
         case .grid(let g): return json(for: g)
         case let .losses(history, stride): return lossesJSON(history, stride: stride)
+        case .plot(let plot): return json(for: plot)
         case let .notations(current, available): return notationsJSON(current: current, available: available)
         case .lessonTitle(let title):
             return .object([("title", .string(title))])

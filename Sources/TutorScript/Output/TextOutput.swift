@@ -59,6 +59,7 @@ public struct TextOutput: Sendable {
         case .accuracy(let a): lines = self.lines(for: a)
         case .grid(let g): lines = self.lines(for: g)
         case let .losses(history, stride): lines = lossLines(history, stride: stride)
+        case .plot(let plot): lines = self.lines(for: plot)
         case let .notations(current, available): lines = notationLines(current: current, available: available)
         case let .sampleSelected(index, input, target): lines = sampleLines(index: index, input: input, target: target)
         case .perceptronReset(let name): lines = perceptronResetLines(name)

@@ -90,6 +90,8 @@ public enum StepPlot: Sendable, Equatable {
     case perceptron(PerceptronReport)
     /// The perceptron being stepped through (`perceptron step`, `perceptron reset`).
     case perceptronStepping
+    /// `plot`'s curves of one variable.
+    case curves(CurvePlot)
 }
 
 /// The state of a lesson on screen.

@@ -80,6 +80,7 @@ extension LessonState {
         switch output {
         case .training, .losses: record.plot = .loss
         case .grid: record.plot = .decision
+        case .plot(let curves): record.plot = .curves(curves)
         case .perceptron(let report): record.plot = .perceptron(report)
         case .perceptronVisit, .perceptronReset: record.plot = .perceptronStepping
         default: break

@@ -95,6 +95,8 @@ extension AppState {
                 DecisionPlot.render(into: &c, area: area, regions: regions)
             case .perceptron(let report):
                 PerceptronPlot.render(into: &c, area: area, report: report)
+            case .curves(let curves):
+                CurvesPlot.render(into: &c, area: area, plot: curves)
             }
         }
         renderPane(state, shown: shown, into: &c, area: layout.formula)
@@ -146,6 +148,7 @@ extension AppState {
         case loss([Double], stride: Int, live: Bool, regions: DecisionRegions?, regionsFirst: Bool = false)
         case decision(DecisionRegions)
         case perceptron(PerceptronReport)
+        case curves(CurvePlot)
     }
 
     /// The plot that belongs to this step: the run's loss (with the decision regions of a
@@ -171,6 +174,7 @@ extension AppState {
             return .decision(regions)
         case .perceptron(let report): return .perceptron(report)
         case .perceptronStepping: return display.perceptron.map(PlotKind.perceptron)
+        case .curves(let curves): return .curves(curves)
         case nil: return nil
         }
     }
