@@ -132,3 +132,80 @@ import TutorScript
         #expect(fresh.lesson?.message?.text.hasPrefix("no training run to put back") == true)
     }
 }
+
+/// What the review found after a run: the status line, the output pane and the plot
+/// follow the run the screen is on.
+@Suite struct TrainingAfterRunTests: XORScreen {
+    @Test(". after a pause goes on from the paused run, and the curve stays")
+    func oneEpochAfterPause() throws {
+        var state = try xor()
+        _ = state.update(.key(.character("r")))
+        for _ in 0..<5 { _ = state.update(.tick) }
+        _ = state.update(.key(.character("r")))
+        let done = try run(state).epochsDone
+        _ = state.update(.key(.character(".")))
+        #expect(try run(state).epochsDone == done + 1)
+        let screen = state.view(width: 120, height: 40).text
+        #expect(screen.contains("Loss") && screen.contains("paused \(done + 1)/"))
+    }
+
+    /// A lesson at the step labelled `label`, at 120×40.
+    func at(_ file: String, _ label: String) throws -> AppState {
+        let lesson = try Fixture.lesson(file)
+        let step = try #require(lesson.steps.firstIndex { $0.label == label })
+        var state = AppState(session: LessonSession(lesson: lesson, seed: 1), startAt: step)
+        _ = state.update(.resize(width: 120, height: 40))
+        return state
+    }
+
+    @Test("r with a question open says to answer it first, and starts nothing")
+    func rWaitsForTheQuestion() throws {
+        var state = try at("02-xor.lesson", "Learning XOR: a start that sticks")
+        let question = try #require(state.lesson?.session.pending)
+        let before = interpreter(state).session.training?.epochsDone
+        _ = state.update(.key(.character("r")))
+        #expect(state.lesson?.message?.text.hasPrefix("answer \(question.id) first") == true)
+        #expect(state.lesson?.trainingRunning == false && interpreter(state).session.training?.epochsDone == before)
+    }
+
+    @Test("the status line names each run of a step as it starts and its result as it ends; n finishes them all")
+    func severalRunsInAStep() throws {
+        var state = try at("05-gradient-descent.lesson", "Batch against SGD")
+        while state.lesson?.session.pending != nil, state.lesson?.trainingRunning == false {
+            _ = state.update(.commandEntered("skip"))
+        }
+        #expect(state.lesson?.trainingRunning == true)
+        var messages: [String] = []
+        for _ in 0..<1000 where state.lesson?.trainingRunning == true {
+            _ = state.update(.tick)
+            if let text = state.lesson?.message?.text, messages.last != text { messages.append(text) }
+        }
+        #expect(messages.contains { $0.hasPrefix("training 10 epochs (minibatch, batch 2, η = 0.125") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("training 10 epochs (sgd, η = 0.125") }, "\(messages)")
+        #expect(messages.last?.hasPrefix("trained 200 epochs (sgd") == true, "\(messages)")
+        // n at the first run goes through all five at once.
+        var again = try at("05-gradient-descent.lesson", "Batch against SGD")
+        while again.lesson?.session.pending != nil, again.lesson?.trainingRunning == false {
+            _ = again.update(.commandEntered("skip"))
+        }
+        _ = again.update(.key(.character("n")))
+        #expect(again.lesson?.session.isStepDone == true && again.lesson?.trainingRunning == false)
+        #expect(again.lesson!.record.results.filter { $0.hasPrefix("trained ") }.count == 5)
+    }
+
+    @Test("a run in progress is drawn against its whole length; help closes on any key")
+    func lossAxisAndHelp() throws {
+        var state = try xor()
+        _ = state.update(.resize(width: 120, height: 40))
+        _ = state.update(.key(.character("r")))
+        _ = state.update(.tick)
+        let epochs = try run(state).options.epochs
+        let screen = state.view(width: 120, height: 40).text
+        let axis = screen.split(separator: "\n").first { $0.contains("epoch 0") }.map(String.init) ?? ""
+        #expect(axis.contains("epoch 0") && axis.contains(" \(epochs) "), "the axis ends at \(epochs): \(axis)")
+        _ = state.update(.key(.character("?")))
+        #expect(state.showingHelp)
+        _ = state.update(.key(.character("x")))
+        #expect(!state.showingHelp)
+    }
+}

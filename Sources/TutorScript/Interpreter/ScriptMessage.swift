@@ -151,8 +151,7 @@ enum ScriptMessage: DiagnosticMessage {
         case .noData(let example): "no data yet: 'data \(example)' or 'data load FILE.csv' first"
         case .noNetwork: "no network yet: build one with 'net', as in 'net 2-2-1'"
         case .flatActivations(let f):
-            "nothing to train: \(f)′ = 0 wherever it is defined, so no gradient reaches the weights "
-                + "(a smooth unit such as sigmoid can be trained)"
+            "nothing to train: \(f)′ = 0, so no gradient reaches the weights"
         case .networkRebound: "the network's names (x, t, W1, …) were rebound since 'net'; run 'net' again"
         case .networkDataMismatch(let inputs, let outputs, let data, let dataInputs, let dataTargets):
             "the network takes \(Self.count(inputs, "input")) and gives \(Self.count(outputs, "output")), "

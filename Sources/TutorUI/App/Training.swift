@@ -22,11 +22,21 @@ extension LessonState {
             let epoch = trainingInProgress?.epochsDone ?? 0
             return StatusMessage("training paused at epoch \(epoch): the weights reached are in the graph (r goes on)")
         }
+        if trainingInProgress == nil, let refusal = session.interpreter.trainingRefusal {
+            return StatusMessage(refusal.description, kind: .bad)
+        }
+        if let question = session.pending {
+            return StatusMessage("answer \(question.id) first (: answers, reveal or skip): training now would change "
+                                 + "the numbers it asks about", kind: .bad)
+        }
         do {
             let run = try session.interpreter.resumeTraining(defaults: Self.defaultTraining)
             trainingRunning = true
             record.phase = .update
-            return run.steps == 0 ? Self.started(run) : StatusMessage("training resumed at epoch \(run.epochsDone)")
+            guard run.steps == 0 else { return StatusMessage("training resumed at epoch \(run.epochsDone)") }
+            let message = Self.started(run)
+            pane = .output(title: "Output: training", lines: [message.text])
+            return message
         } catch {
             return StatusMessage(error.description, kind: .bad)
         }
@@ -65,7 +75,9 @@ extension LessonState {
         let changed = faster ? pace.faster() : pace.slower()
         let run = trainingInProgress ?? session.interpreter.session.training
         let perSecond = run.map { pace.epochsPerTick(ofRunOf: $0.options.epochs) * TrainingPace.ticksPerSecond }
-        let rate = perSecond.map { ": about \(NumberFormat(digits: 3).format($0)) epochs a second" } ?? ""
+        let rate = perSecond.map { rate in
+            ": about " + (rate >= 10 ? String(Int(rate.rounded())) : NumberFormat(digits: 2).format(rate)) + " epochs a second"
+        } ?? ""
         let paceText = pace.label.isEmpty ? "the default pace" : "pace \(pace.label)"
         guard changed else { return StatusMessage("already at the \(faster ? "fastest" : "slowest") pace\(rate)") }
         return StatusMessage("training at \(paceText)\(rate)")
@@ -75,6 +87,9 @@ extension LessonState {
     /// then paused with its weights in the graph. Returns a message to show.
     mutating func trainOneEpoch() -> StatusMessage {
         pauseTraining()
+        if let question = session.pending {
+            return StatusMessage("answer \(question.id) first (: answers, reveal or skip)", kind: .bad)
+        }
         do {
             let run = try session.interpreter.resumeTraining(defaults: Self.defaultTraining)
             if let report = session.interpreter.advanceTraining(budget: max(1, run.data.count)) {
@@ -84,7 +99,9 @@ extension LessonState {
             session.interpreter.pauseTraining()
             let now = trainingInProgress
             let loss = now?.lossHistory.last.map { ", mean loss \(NumberFormat(digits: 5).format($0))" } ?? ""
-            return StatusMessage("epoch \(now?.epochsDone ?? 0)/\(run.options.epochs)\(loss) (. again, r goes on)")
+            let message = StatusMessage("epoch \(now?.epochsDone ?? 0)/\(run.options.epochs)\(loss) (. again, r goes on)")
+            pane = .output(title: "Output: training", lines: [message.text])
+            return message
         } catch {
             return StatusMessage(error.description, kind: .bad)
         }
@@ -98,6 +115,7 @@ extension LessonState {
             return StatusMessage("no training run to put back (r starts one)")
         }
         record.phase = .update
+        pane = .formula
         return StatusMessage("back to the weights the run began from, epoch 0 of \(run.options.epochs) (r trains)")
     }
 
@@ -124,10 +142,14 @@ extension LessonState {
     /// `n` while the step waits for its run: the run goes to its end at once, and the step on.
     mutating func finishStepTraining() {
         trainingRunning = false
-        if let report = session.interpreter.finishTraining() {
-            ended(report)
-        } else {
-            absorb(session.resumeAfterTraining())
+        // Every run the step has left (05's "Batch against SGD" has five), to the step's end.
+        for _ in 0..<1000 where session.waitsForTraining {
+            if let report = session.interpreter.finishTraining() {
+                ended(report)
+            } else {
+                absorb(session.resumeAfterTraining())
+            }
+            trainingRunning = false
         }
     }
 
@@ -139,7 +161,16 @@ extension LessonState {
         absorb([.output(report)] + session.resumeAfterTraining())
         pane = .output(title: "Output", lines: record.results)
         paneScroll = 0
-        if stopped { message = StatusMessage("training stopped: the weights reached are kept") }
+        let reportLine = TextOutput(settings: session.interpreter.settings, interactive: true).render(report)?
+            .split(separator: "\n").first.map(String.init)
+        if let next = trainingInProgress, next.steps == 0, session.waitsForTraining {
+            // The step's next run starts: say which (05 runs batch, minibatch and sgd in turn).
+            message = StatusMessage((stopped ? "stopped; " : "") + Self.started(next).text)
+        } else if stopped {
+            message = StatusMessage("training stopped: the weights reached are kept")
+        } else if let reportLine {
+            message = StatusMessage(reportLine, kind: .good)
+        }
         if selected.map({ name in !quantities.contains { $0.name == name } }) ?? true { selected = changedNames.last }
     }
 

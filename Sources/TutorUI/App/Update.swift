@@ -77,7 +77,8 @@ extension AppState {
             return []
         }
         if showingHelp {
-            if key == .character("q") || key == .escape || key == .character("?") || key == .enter { showingHelp = false }
+            // Any key closes it, as it says.
+            showingHelp = false
             return []
         }
         if key == .character("?") || key == .function(1) {

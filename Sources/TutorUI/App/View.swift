@@ -79,18 +79,18 @@ extension AppState {
         }
         if let area = layout.plot, let plot = plotKind(state) {
             switch plot {
-            case let .loss(history, stride, live, regions?, regionsFirst):
+            case let .loss(history, stride, live, regions?, regionsFirst, epochs):
                 if let (lossArea, decisionArea) = LessonLayout.sideBySide(area) {
-                    LossPlot.render(into: &c, area: lossArea, history: history, stride: stride, live: live)
+                    LossPlot.render(into: &c, area: lossArea, history: history, stride: stride, live: live, epochs: epochs)
                     DecisionPlot.render(into: &c, area: decisionArea, regions: regions)
                 } else if regionsFirst {
                     DecisionPlot.render(into: &c, area: area, regions: regions)
                 } else {
                     // Room for one: the curve the training narration is about.
-                    LossPlot.render(into: &c, area: area, history: history, stride: stride, live: live)
+                    LossPlot.render(into: &c, area: area, history: history, stride: stride, live: live, epochs: epochs)
                 }
-            case let .loss(history, stride, live, nil, _):
-                LossPlot.render(into: &c, area: area, history: history, stride: stride, live: live)
+            case let .loss(history, stride, live, nil, _, epochs):
+                LossPlot.render(into: &c, area: area, history: history, stride: stride, live: live, epochs: epochs)
             case .decision(let regions):
                 DecisionPlot.render(into: &c, area: area, regions: regions)
             case .perceptron(let report):
@@ -136,7 +136,8 @@ extension AppState {
         var keys: [(String, String)] = [("n", "next"), ("p", "back"), (unicode ? "↑↓" : "up/dn", "select"), ("e", "explain")]
         if state.session.pending != nil { keys.insert((":", "answer"), at: 0) } else { keys.append((":", "command")) }
         if state.display.canTrain {
-            keys.append(("r", state.trainingRunning ? "pause" : state.trainingInProgress != nil ? "go on" : "train"))
+            let goesOn = state.trainingInProgress.map { $0.epochsDone > 0 } ?? false
+            keys.append(("r", state.trainingRunning ? "pause" : goesOn ? "go on" : "train"))
         }
         keys += [("?", "help"), ("q", "quit")]
         return keys
@@ -145,7 +146,8 @@ extension AppState {
     enum PlotKind {
         /// The loss curve, and the decision regions of a 2-input net beside it where there
         /// is room (else the one the step last called for: the regions after a `grid`).
-        case loss([Double], stride: Int, live: Bool, regions: DecisionRegions?, regionsFirst: Bool = false)
+        case loss([Double], stride: Int, live: Bool, regions: DecisionRegions?, regionsFirst: Bool = false,
+                  epochs: Int? = nil)
         case decision(DecisionRegions)
         case perceptron(PerceptronReport)
         case curves(CurvePlot)
@@ -158,7 +160,7 @@ extension AppState {
         let display = state.display
         if let run = state.trainingInProgress, state.trainingRunning || run.lossHistory.count > 1 {
             return .loss(run.lossHistory, stride: run.options.historyStride, live: state.trainingRunning,
-                         regions: display.decision)
+                         regions: display.decision, epochs: run.options.epochs)
         }
         switch state.record.plot {
         case .loss:

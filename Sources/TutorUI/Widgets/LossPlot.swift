@@ -5,9 +5,12 @@ import BackpropCore
 import TermCore
 
 /// The loss curve (log scale when it spans more than two decades), in braille
-/// dots or ASCII `*`, with its range on the left and the epochs underneath.
+/// dots or ASCII `*`, with its range on the left and the epochs underneath. A run in
+/// progress is drawn against its whole length (`epochs`), so the curve grows from the
+/// left instead of being stretched again on every tick.
 enum LossPlot {
-    static func render(into c: inout Canvas, area: Rect, history: [Double], stride: Int, live: Bool) {
+    static func render(into c: inout Canvas, area: Rect, history: [Double], stride: Int, live: Bool,
+                       epochs planned: Int? = nil) {
         let inner = Frame.render(into: &c, area: area, title: live ? "Loss (training…)" : "Loss")
         let values = history.filter(\.isFinite)
         guard inner.width > 14, inner.height > 3, let lo = values.min(), let hi = values.max() else {
@@ -27,9 +30,13 @@ enum LossPlot {
         for row in 0..<plotArea.height { c.text(c.glyphs.vertical, x: plotArea.x - 1, y: plotArea.y + row, fg: .gray) }
         var dots = DotGrid(columns: plotArea.width, rows: plotArea.height, unicode: c.unicode)
         let n = history.count
+        let done = max(0, (n - 1) * stride)
+        let span = max(done, planned ?? done)
         var previous: (Int, Int)?
         for px in 0..<dots.width {
-            let k = n == 1 ? 0 : Int((Double(px) / Double(max(1, dots.width - 1)) * Double(n - 1)).rounded())
+            let epoch = Double(px) / Double(max(1, dots.width - 1)) * Double(span)
+            guard epoch <= Double(done) + Double(stride) / 2 else { break }
+            let k = n == 1 ? 0 : min(n - 1, Int((epoch / Double(max(1, stride))).rounded()))
             let v = history[k]
             guard v.isFinite else { previous = nil; continue }
             let py = Int(((top - y(v)) / (top - bottom) * Double(dots.height - 1)).rounded())
@@ -37,8 +44,7 @@ enum LossPlot {
             previous = (px, py)
         }
         dots.flush(into: &c, x: plotArea.x, y: plotArea.y, mark: "*")
-        let epochs = max(0, (n - 1) * stride)
-        let axis = "epoch 0" + String(repeating: " ", count: max(1, plotArea.width - 8 - "\(epochs)".count)) + "\(epochs)"
+        let axis = "epoch 0" + String(repeating: " ", count: max(1, plotArea.width - 8 - "\(span)".count)) + "\(span)"
         c.text(axis, x: plotArea.x, y: inner.maxY - 1, limit: plotArea.width, fg: .gray)
         let last = "now " + f.format(history.last ?? .nan)
         c.text(last, x: plotArea.maxX - Text.width(c.glyphs.fold(last)), y: inner.y, fg: .cyan, style: .bold)
