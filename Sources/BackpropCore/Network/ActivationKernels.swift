@@ -34,15 +34,6 @@ public enum ActivationKernels {
         }
     }
 
-    /// The array form, for one sample.
-    public static func apply(_ f: Activation, _ z: [Double], into a: inout [Double]) {
-        precondition(a.count == z.count)
-        z.withUnsafeBufferPointer { zp in
-            a.withUnsafeMutableBufferPointer { ap in
-                apply(f, zp.baseAddress!, ap.baseAddress!, rows: 1, columns: z.count)
-            }
-        }
-    }
 
     /// δ ⊙= f'(z) entry by entry (not for softmax, whose Jacobian is not diagonal;
     /// see `softmaxPullback`). Uses y = f(z) where that is cheaper, as the graph does.

@@ -53,23 +53,13 @@ public struct Network: Sendable, Equatable {
     /// the batched trainer.
     public func forward(_ x: [Double]) -> (z: [[Double]], a: [[Double]]) {
         precondition(x.count == spec.inputSize, "input has \(x.count) entries, the network takes \(spec.inputSize)")
-        var zs: [[Double]] = []
-        var activations: [[Double]] = []
-        var previous = x
-        for l in 1...depth {
-            let w = weights[l - 1], b = biases[l - 1]
-            var z = [Double](repeating: 0, count: w.rows)
-            for i in 0..<w.rows {
-                var s = b.storage[i]
-                for j in 0..<w.columns { s += w.storage[i * w.columns + j] * previous[j] }
-                z[i] = s
-            }
-            var a = z
-            ActivationKernels.apply(spec.activations[l - 1], z, into: &a)
-            zs.append(z)
-            activations.append(a)
-            previous = a
-        }
+        // The batch kernels on one row: the arithmetic of train, predict and accuracy, so a
+        // sample's values are the same bits whichever of them asks.
+        let engine = BatchEngine(spec: spec, capacity: 1)
+        engine.load(self)
+        x.withUnsafeBufferPointer { engine.forward($0.baseAddress!, rows: 1) }
+        let zs = (1...depth).map { l in Array(UnsafeBufferPointer(start: engine.z[l - 1], count: spec.sizes[l])) }
+        let activations = (1...depth).map { l in Array(UnsafeBufferPointer(start: engine.a[l - 1], count: spec.sizes[l])) }
         return (zs, activations)
     }
 

@@ -39,11 +39,30 @@ enum Softmax {
 
     // MARK: Forward
 
-    /// p = softmax(z) = e^(z − lse z) over n entries (also the batch kernels' softmax, row by row).
+    /// p = softmax(z) over n entries, one exp each: e^(z − m) / Σ e^(z − m) with m = max z.
+    /// Returns lse z = m + log Σ e^(z − m), which the batch kernels keep for the
+    /// cross-entropy. The tape and the batch kernels (row by row) both call it, so they
+    /// give the same bits. With no finite maximum (all −∞, a +∞) it is logSumExp's
+    /// careful e^(z − lse).
     @inline(__always)
-    static func forward(_ out: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>, _ n: Int) {
-        let lse = StableMath.logSumExp(UnsafeBufferPointer(start: z, count: n))
-        for k in 0..<n { out[k] = exp(z[k] - lse) }
+    @discardableResult
+    static func forward(_ out: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>, _ n: Int) -> Double {
+        var m = -Double.infinity
+        for k in 0..<n where z[k] > m { m = z[k] }
+        guard m.isFinite else {
+            let lse = StableMath.logSumExp(UnsafeBufferPointer(start: z, count: n))
+            for k in 0..<n { out[k] = exp(z[k] - lse) }
+            return lse
+        }
+        var s = 0.0
+        for k in 0..<n {
+            let e = exp(z[k] - m)
+            out[k] = e
+            s += e
+        }
+        let inverse = 1 / s
+        for k in 0..<n { out[k] *= inverse }
+        return m + log(s)
     }
 
     /// log softmax(z) = z − lse z, from the softmax node's own input z.

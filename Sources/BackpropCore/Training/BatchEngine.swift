@@ -155,18 +155,8 @@ final class BatchEngine {
             }
             let f = spec.activations[l - 1]
             if f == .softmax {
-                // a = e^(z − m) / Σ e^(z − m), m = max z; lse = m + log Σ e^(z − m).
-                // (One exp per entry; the graph's e^(z − lse) agrees to an ulp or so.)
-                for r in 0..<rows {
-                    let zr = zl + r * n, ar = al + r * n
-                    var m = zr[0]
-                    for j in 1..<n where zr[j] > m { m = zr[j] }
-                    var s = 0.0
-                    for j in 0..<n { let e = exp(zr[j] - m); ar[j] = e; s += e }
-                    lse[r] = m + log(s)
-                    let inv = 1 / s
-                    for j in 0..<n { ar[j] *= inv }
-                }
+                // The tape's softmax, row by row; lse kept for the cross-entropy.
+                for r in 0..<rows { lse[r] = Softmax.forward(al + r * n, z: zl + r * n, n) }
             } else {
                 ActivationKernels.apply(f, zl, al, rows: rows, columns: n)
             }
