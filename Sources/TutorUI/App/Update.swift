@@ -160,6 +160,10 @@ extension AppState {
             state.message = state.changePace(faster: false)
         case .character("."):
             state.message = state.trainOneEpoch()
+        case .character("]"):
+            state.message = state.walkPass(1, presentation: presentation)
+        case .character("["):
+            state.message = state.walkPass(-1, presentation: presentation)
         case .character("0"):
             state.message = state.rewindTraining()
         case .character(":"):

@@ -8,6 +8,7 @@ enum HelpScreen {
         ("Home  End", "first step, last step"),
         ("↑  ↓  Tab", "select a quantity"),
         ("e", "explain it: its value or its error signal, numbers substituted"),
+        ("]  [", "walk the pass one quantity at a time (L̄, ȳ, z̄ … after backward)"),
         ("r", "train, pause, go on (a typed train too); Ctrl-C stops it"),
         ("+  -  .  0", "training faster, slower; one epoch; back to where the run began"),
         (":", "command bar: any command (w = 2, show W1, train epochs=500); answers"),
