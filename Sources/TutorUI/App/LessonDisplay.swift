@@ -18,6 +18,8 @@ struct LessonDisplay: Sendable {
     var decision: DecisionRegions?
     /// The perceptron's bound, when the lesson ran one.
     var perceptron: PerceptronReport?
+    /// The narration wrapped for the screen's size (`AppState.narrationLines`).
+    var narration: (width: Int, presentation: Bool, lines: [(String, Bool)])?
     /// Whether `r` has something to train (`Interpreter.trainingRefusal`): the key help
     /// offers it only then.
     var canTrain = false
@@ -119,6 +121,10 @@ extension AppState {
            interpreter.session.training != nil || state.record.plot == .decision {
             d.decision = DecisionRegions(outputs: nodes.spec.outputSize, data: data)
         }
+        let narrationWidth = self.narrationWidth(width)
+        d.narration = (narrationWidth, presentation,
+                       NarrationView.lines(narration: state.record.narration, question: state.session.pending,
+                                           width: narrationWidth, presentation: presentation))
         state.display = d
         if state.pane == .formula { d.formula = state.formula(shown: state.visibleQuantities(presentation: presentation)) }
         // The grids for the plot's area (unicode and ASCII) at the screen's size.

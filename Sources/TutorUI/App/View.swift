@@ -36,12 +36,26 @@ extension AppState {
 
     /// Where the lesson screen's panes go at this size (`update` asks too, for the plot's size).
     func lessonLayout(_ state: LessonState, width: Int, height: Int) -> LessonLayout {
-        let narrationWidth = presentation ? width - 2 : (width >= 160 ? width * 3 / 10 : width >= 120 ? width * 2 / 5 : width / 2) - 2
-        let narrationLines = NarrationView.lines(narration: state.record.narration, question: state.session.pending,
-                                                 width: narrationWidth, presentation: presentation).count
+        let narrationLines = narrationLines(state, width: width).count
         return LessonLayout.compute(width: width, height: height, presentation: presentation,
                                     narrationLines: narrationLines, hasDiagram: true, hasPlot: plotKind(state) != nil,
                                     commandOpen: commandBar.isOpen)
+    }
+
+    /// The narration pane's inner width at a screen `width`.
+    func narrationWidth(_ width: Int) -> Int {
+        presentation ? width - 2 : (width >= 160 ? width * 3 / 10 : width >= 120 ? width * 2 / 5 : width / 2) - 2
+    }
+
+    /// The narration wrapped for a screen `width`: as `update` prepared it for the screen's
+    /// size (wrapping is most of a frame's work), else wrapped now.
+    func narrationLines(_ state: LessonState, width: Int) -> [(String, Bool)] {
+        let inner = narrationWidth(width)
+        if let prepared = state.display.narration, prepared.width == inner, prepared.presentation == presentation {
+            return prepared.lines
+        }
+        return NarrationView.lines(narration: state.record.narration, question: state.session.pending,
+                                   width: inner, presentation: presentation)
     }
 
     private func renderLesson(_ state: LessonState, into c: inout Canvas) {
@@ -58,7 +72,7 @@ extension AppState {
                           steps: session.stepCount, label: label, phase: phase, training: trainingNote,
                           presentation: presentation)
         NarrationView.render(into: &c, area: layout.narration, title: label.isEmpty ? "Narration" : label,
-                             narration: state.record.narration, question: session.pending, presentation: presentation)
+                             lines: narrationLines(state, width: c.width), question: session.pending)
 
         let changedList = display.changedNames
         let changed = Set(changedList)

@@ -39,11 +39,10 @@ enum NarrationView {
         return out.joined(separator: "\n")
     }
 
-    static func render(into c: inout Canvas, area: Rect, title: String, narration: [String], question: Exercise?,
-                       presentation: Bool) {
+    /// Draws `all`, the narration as `lines` wrapped it for this area's inner width.
+    static func render(into c: inout Canvas, area: Rect, title: String, lines all: [(String, Bool)], question: Exercise?) {
         let inner = Frame.render(into: &c, area: area, title: title)
         guard inner.width > 0 else { return }
-        let all = lines(narration: narration, question: question, width: inner.width, presentation: presentation)
         if all.isEmpty {
             c.line("(no narration in this step)", in: inner, row: 0, fg: .gray, style: .dim)
             return
