@@ -8,9 +8,16 @@ import TutorScript
 @Suite struct PassWalkTests {
     func names(_ state: AppState) -> String? { state.lesson?.selected }
 
+    /// The step with its questions skipped, so that nothing is held back.
+    func skipped(_ state: AppState) -> AppState {
+        var state = state
+        for _ in 0..<10 where state.lesson?.session.pending != nil { _ = state.update(.commandEntered("skip")) }
+        return state
+    }
+
     @Test("after a backward: L̄, ȳ, z̄, then the leaves, and back")
     func backwardOrder() throws {
-        var state = try Fixture.state("logistic.lesson", step: 2)
+        var state = skipped(try Fixture.state("logistic.lesson", step: 2))
         _ = state.update(.resize(width: 120, height: 40))
         // The step starts on L, the root of the backward pass.
         #expect(names(state) == "L")
@@ -36,7 +43,7 @@ import TutorScript
 
     @Test("before any backward: the step's values, forward")
     func forwardOrder() throws {
-        var state = try Fixture.state("logistic.lesson", step: 1)
+        var state = skipped(try Fixture.state("logistic.lesson", step: 1))
         var walked: [String] = []
         for _ in 0..<7 {
             _ = state.update(.key(.character("]")))
@@ -45,5 +52,20 @@ import TutorScript
         #expect(walked == ["w", "x", "b", "t", "z", "y", "L"])
         #expect(state.lesson?.message?.text.hasPrefix("forward pass 7/7: L") == true)
         #expect(state.view(width: 120, height: 40).text.contains("L = 0.5 · (y − t)²"))
+    }
+
+    @Test("the walk stops before the quantity the open question asks for")
+    func stopsBeforeTheAnswer() throws {
+        var state = try Fixture.state("logistic.lesson", step: 2)
+        let lesson = try #require(state.lesson)
+        // This step's first question asks for ȳ; L̄ is selected.
+        let question = try #require(lesson.session.pending)
+        #expect(question.id == "q1")
+        _ = state.update(.key(.character("]")))
+        #expect(state.lesson?.selected == "L")
+        #expect(state.lesson?.message?.text.hasPrefix("next is ȳ, what q1 asks: answer it first") == true)
+        _ = state.update(.commandEntered("reveal"))
+        _ = state.update(.key(.character("]")))
+        #expect(state.lesson?.selected == "y")
     }
 }

@@ -28,12 +28,16 @@ extension LessonState {
         if next < 0 { return StatusMessage("the \(pass) starts here (] goes on)") }
         // Past the end (or from the step's last quantity, where the selection starts): from the start.
         if next >= names.count { next = 0 }
+        let q = display.quantities.first { $0.name == names[next] }
+        let label = (backward ? q?.gradientLabel : q?.label) ?? names[next]
+        // The walk does not show the answer of the open question: it stops before it.
+        if let question = session.pending, let q, (backward ? q.gradient : q.value) == question.expected {
+            return StatusMessage("next is \(label), what \(question.id) asks: answer it first (: answers, reveal or skip)")
+        }
         selected = names[next]
         explainGradient = backward
         pane = .formula
         paneScroll = 0
-        let q = display.quantities.first { $0.name == names[next] }
-        let label = (backward ? q?.gradientLabel : q?.label) ?? names[next]
         return StatusMessage("\(pass) \(next + 1)/\(names.count): \(label)  (] next, [ back)")
     }
 }
