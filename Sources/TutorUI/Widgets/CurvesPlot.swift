@@ -19,9 +19,23 @@ enum CurvesPlot {
         let f = NumberFormat(digits: 3, typographicMinus: true)
         let labels = [f.format(hi), f.format(lo)]
         let labelWidth = labels.map { Text.width(c.glyphs.fold($0)) }.max() ?? 4
+        // The legend, on as many rows as it needs (up to 3).
+        var legend: [[(String, CellColor)]] = [[]]
+        var used = 0
+        for (k, s) in plot.series.enumerated() {
+            let entry = "\(k + 1) \(s.expression)", width = Text.width(c.glyphs.fold(entry))
+            if used > 0, used + 2 + width > inner.width {
+                guard legend.count < 3 else { break }
+                legend.append([])
+                used = 0
+            }
+            legend[legend.count - 1].append((entry, colors[k % colors.count]))
+            used += (used > 0 ? 2 : 0) + width
+        }
         // Rows: the plot, the x axis, the legend. Columns: labels, the axis, the plot, the curves' numbers.
         let plotArea = Rect(x: inner.x + labelWidth + 1, y: inner.y, width: inner.width - labelWidth - 3,
-                            height: inner.height - 2)
+                            height: inner.height - 1 - legend.count)
+        guard plotArea.height >= 2 else { return }
         c.text(labels[0], x: inner.x, y: inner.y, fg: .gray)
         c.text(labels[1], x: inner.x, y: plotArea.maxY - 1, fg: .gray)
         for row in 0..<plotArea.height { c.text(c.glyphs.vertical, x: plotArea.x - 1, y: plotArea.y + row, fg: .gray) }
@@ -56,12 +70,12 @@ enum CurvesPlot {
         let gap = max(1, plotArea.width - Text.width(c.glyphs.fold(left)) - Text.width(c.glyphs.fold(right)) - plot.variable.count)
         let axis = left + String(repeating: " ", count: gap / 2) + plot.variable + String(repeating: " ", count: gap - gap / 2) + right
         c.text(axis, x: plotArea.x, y: plotArea.maxY, limit: plotArea.width, fg: .gray)
-        var x = inner.x
-        for (k, s) in plot.series.enumerated() {
-            let entry = "\(k + 1) \(s.expression)"
-            guard x + Text.width(c.glyphs.fold(entry)) <= inner.maxX else { break }
-            c.text(entry, x: x, y: inner.maxY - 1, fg: colors[k % colors.count])
-            x += Text.width(c.glyphs.fold(entry)) + 2
+        for (row, entries) in legend.enumerated() {
+            var x = inner.x
+            for (entry, color) in entries {
+                c.text(entry, x: x, y: plotArea.maxY + 1 + row, limit: inner.maxX - x, fg: color)
+                x += Text.width(c.glyphs.fold(entry)) + 2
+            }
         }
     }
 }
