@@ -8,7 +8,7 @@ public enum NetSyntax {
         "output", "F", .name, default: "sigmoid", help: "the output layer's activation",
         error: "output takes an activation name, as in output=sigmoid")
     public static let loss = OptionSpec(
-        "loss", "L", .name, help: "squared or xent (the default with a softmax output)",
+        "loss", "L", .name, help: "squared or xent; the default is xent after a softmax output, else squared",
         error: "loss takes squared or xent, as in loss=squared")
     public static let seed = OptionSpec(
         "seed", "S", .wholeNumber(.from(0, below: 9.0e15)), default: "1",

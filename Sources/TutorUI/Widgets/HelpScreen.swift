@@ -13,8 +13,7 @@ enum HelpScreen {
         ("+  -  .  0", "training faster, slower; one epoch; back to where the run began"),
         (":", "command bar: any command (w = 2, show W1, train epochs=500); answers"),
         ("PgUp  PgDn", "scroll the formula / output pane"),
-        ("m  F5", "presentation mode (one quantity at a time)"),
-        ("b", "blank the screen (any key brings it back)"),
+        ("m  F5  b", "presentation mode (one quantity at a time); b blanks the screen"),
         ("?", "this help (any key closes it)"),
         ("q", "quit, saving your progress"),
     ]
