@@ -166,6 +166,9 @@ import TutorScript
         _ = state.update(.key(.character("r")))
         #expect(state.lesson?.message?.text.hasPrefix("answer \(question.id) first") == true)
         #expect(state.lesson?.trainingRunning == false && interpreter(state).session.training?.epochsDone == before)
+        // The key help does not offer it meanwhile.
+        let keys = state.view(width: 120, height: 40).text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(!keys.contains("r train"), "\(keys)")
     }
 
     @Test("the status line names each run of a step as it starts and its result as it ends; n finishes them all")

@@ -15,6 +15,14 @@ public struct CurvePlot: Sendable, Equatable {
     /// The points, from LOW to HIGH, both included.
     public var x: [Double]
     public var series: [Series]
+
+    /// The y range both drawings use: the finite values' extent, widened by 1 each way
+    /// when they are all equal; nil when no value is finite.
+    public var yRange: (low: Double, high: Double)? {
+        let finite = series.flatMap(\.y).filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return nil }
+        return low == high ? (low - 1, high + 1) : (low, high)
+    }
 }
 
 /// `plot EXPR[, EXPR…] for NAME in LOW..HIGH [points=N]`: each expression sampled with
@@ -111,11 +119,7 @@ extension TextOutput {
         let legend = plot.series.enumerated().map { k, s in "\(marks[k % marks.count]) \(s.expression)" }
         var out = ["plot over \(plot.variable) from \(f.format(plot.x.first ?? 0)) to \(f.format(plot.x.last ?? 0)) "
                    + "(\(plot.x.count) points): " + legend.joined(separator: "   ")]
-        let finite = plot.series.flatMap(\.y).filter(\.isFinite)
-        guard var lo = finite.min(), var hi = finite.max() else {
-            return out + ["  no finite values to draw"]
-        }
-        if lo == hi { lo -= 1; hi += 1 }
+        guard let (lo, hi) = plot.yRange else { return out + ["  no finite values to draw"] }
         let height = 12, width = 61
         var cells = [[Character]](repeating: [Character](repeating: " ", count: width), count: height)
         for (k, s) in plot.series.enumerated() {

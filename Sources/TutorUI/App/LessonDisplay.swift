@@ -116,7 +116,8 @@ extension AppState {
         d.nodes = interpreter.session.network.flatMap { $0.isCurrent(in: interpreter.graph) ? $0 : nil }
         if d.nodes == nil { d.bindings = interpreter.bindingSummaries }
         d.perceptron = interpreter.session.perceptron.map(PerceptronReport.report(for:))
-        d.canTrain = state.trainingInProgress != nil || interpreter.trainingRefusal == nil
+        // (Not while a question is open: r would change the numbers it asks about.)
+        d.canTrain = state.trainingInProgress != nil || (interpreter.trainingRefusal == nil && state.session.pending == nil)
         if let nodes = d.nodes, let data = interpreter.session.data, data.inputWidth == 2, nodes.spec.inputSize == 2,
            interpreter.session.training != nil || state.record.plot == .decision {
             d.decision = DecisionRegions(outputs: nodes.spec.outputSize, data: data)

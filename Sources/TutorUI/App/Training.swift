@@ -25,10 +25,7 @@ extension LessonState {
         if trainingInProgress == nil, let refusal = session.interpreter.trainingRefusal {
             return StatusMessage(refusal.description, kind: .bad)
         }
-        if let question = session.pending {
-            return StatusMessage("answer \(question.id) first (: answers, reveal or skip): training now would change "
-                                 + "the numbers it asks about", kind: .bad)
-        }
+        if let waiting = questionWaits { return waiting }
         do {
             let run = try session.interpreter.resumeTraining(defaults: Self.defaultTraining)
             trainingRunning = true
@@ -70,6 +67,20 @@ extension LessonState {
         return trainingRunning
     }
 
+    /// `r` and `.` with a question open: training would change the numbers it asks about.
+    private var questionWaits: StatusMessage? {
+        session.pending.map { question in
+            StatusMessage("answer \(question.id) first (: answers, reveal or skip): training now would change "
+                          + "the numbers it asks about", kind: .bad)
+        }
+    }
+
+    /// The first line of a run's report, as `train` prints it.
+    private func firstLine(of report: Output) -> String? {
+        TextOutput(settings: session.interpreter.settings, interactive: true).render(report)?
+            .split(separator: "\n").first.map(String.init)
+    }
+
     /// `+` / `-`: twice or half as fast. Returns a message to show.
     mutating func changePace(faster: Bool) -> StatusMessage {
         let changed = faster ? pace.faster() : pace.slower()
@@ -87,9 +98,7 @@ extension LessonState {
     /// then paused with its weights in the graph. Returns a message to show.
     mutating func trainOneEpoch() -> StatusMessage {
         pauseTraining()
-        if let question = session.pending {
-            return StatusMessage("answer \(question.id) first (: answers, reveal or skip)", kind: .bad)
-        }
+        if let waiting = questionWaits { return waiting }
         do {
             let run = try session.interpreter.resumeTraining(defaults: Self.defaultTraining)
             if let report = session.interpreter.advanceTraining(budget: max(1, run.data.count)) {
@@ -161,8 +170,7 @@ extension LessonState {
         absorb([.output(report)] + session.resumeAfterTraining())
         pane = .output(title: "Output", lines: record.results)
         paneScroll = 0
-        let reportLine = TextOutput(settings: session.interpreter.settings, interactive: true).render(report)?
-            .split(separator: "\n").first.map(String.init)
+        let reportLine = firstLine(of: report)
         if let next = trainingInProgress, next.steps == 0, session.waitsForTraining {
             // The step's next run starts: say which (05 runs batch, minibatch and sgd in turn).
             message = StatusMessage((stopped ? "stopped; " : "") + Self.started(next).text)

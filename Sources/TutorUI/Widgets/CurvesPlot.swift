@@ -10,12 +10,10 @@ enum CurvesPlot {
 
     static func render(into c: inout Canvas, area: Rect, plot: CurvePlot) {
         let inner = Frame.render(into: &c, area: area, title: "Plot over \(plot.variable)")
-        let finite = plot.series.flatMap(\.y).filter(\.isFinite)
-        guard inner.width > 16, inner.height > 4, var lo = finite.min(), var hi = finite.max(), plot.x.count > 1 else {
+        guard inner.width > 16, inner.height > 4, let (lo, hi) = plot.yRange, plot.x.count > 1 else {
             if inner.width > 0 { c.line("no finite values to draw", in: inner, row: 0, fg: .gray) }
             return
         }
-        if lo == hi { lo -= 1; hi += 1 }
         let f = NumberFormat(digits: 3, typographicMinus: true)
         let labels = [f.format(hi), f.format(lo)]
         let labelWidth = labels.map { Text.width(c.glyphs.fold($0)) }.max() ?? 4
